@@ -1,0 +1,1 @@
+export { auditEventSchema, type AuditEvent, type AuditEventType, type AuditRecord, type AuditSink } from './events.js';

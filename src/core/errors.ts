@@ -1,0 +1,79 @@
+/**
+ * Every stable error code safecall throws. Match on `error.code`, never on the
+ * message: messages are for people and may be reworded, codes are the contract.
+ */
+export type SafecallErrorCode =
+  /** A PESEL is malformed: length, characters, checksum or date (the reason is in the message). */
+  | 'INVALID_PESEL'
+  /** No set of PESEL positions satisfies the requested challenge constraints. */
+  | 'NO_CHALLENGE'
+  /** A function argument is outside its documented domain. */
+  | 'INVALID_ARGUMENT'
+  /** A call script fails schema validation; `issues` lists every problem with its path. */
+  | 'INVALID_SCRIPT'
+  /** A call script makes the agent ask for what must never be asked on the phone. */
+  | 'UNSAFE_SCRIPT'
+  /** An event sent to a session is malformed. */
+  | 'INVALID_EVENT'
+  /** A well-formed event does not fit the session's current step. */
+  | 'EVENT_NOT_ALLOWED'
+  /** A snapshot belongs to another script id or version. */
+  | 'SNAPSHOT_MISMATCH'
+  /** A snapshot is malformed or of an unknown format version. */
+  | 'INVALID_SNAPSHOT'
+  /** The verifier refused to reveal digits (server-side rule enforcement). */
+  | 'REVEAL_REFUSED'
+  /** A callback policy or request is malformed. */
+  | 'INVALID_CALLBACK'
+  /** An audit file or audit event is malformed. */
+  | 'INVALID_AUDIT';
+
+/** One validation problem: where it is and what is wrong. Never carries the offending value. */
+export interface SafecallIssue {
+  /** Path to the offending field, e.g. `['pesel', 'attempts']`. */
+  path: readonly (string | number)[];
+  /** Human-readable description of the problem. */
+  message: string;
+}
+
+/**
+ * The one error class safecall throws.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   parsePesel('123');
+ * } catch (error) {
+ *   if (error instanceof SafecallError && error.code === 'INVALID_PESEL') {
+ *     console.warn(error.message); // "PESEL must have exactly 11 digits"
+ *   }
+ * }
+ * ```
+ */
+export class SafecallError extends Error {
+  /** Stable, machine-readable code. */
+  readonly code: SafecallErrorCode;
+  /** Every problem found, for validation errors (`INVALID_SCRIPT`, `UNSAFE_SCRIPT`, ...). */
+  readonly issues: readonly SafecallIssue[] | undefined;
+
+  constructor(code: SafecallErrorCode, message: string, options?: { issues?: readonly SafecallIssue[]; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'SafecallError';
+    this.code = code;
+    this.issues = options?.issues;
+  }
+}
+
+/**
+ * Type guard for {@link SafecallError}, optionally narrowed to one code. Works
+ * across bundle copies (it checks the name and code, not only the prototype).
+ *
+ * @example
+ * ```ts
+ * if (isSafecallError(error, 'EVENT_NOT_ALLOWED')) showToast(error.message);
+ * ```
+ */
+export function isSafecallError(error: unknown, code?: SafecallErrorCode): error is SafecallError {
+  if (!(error instanceof Error) || error.name !== 'SafecallError') return false;
+  return code === undefined || (error as SafecallError).code === code;
+}

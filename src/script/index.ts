@@ -1,0 +1,16 @@
+export { defineScript } from './defineScript.js';
+export { scriptJsonSchema } from './jsonSchema.js';
+export { findUnsafeAsk, type UnsafeAsk } from './unsafe.js';
+export {
+  callScriptSchema,
+  LOCALES,
+  OVERRIDABLE_STEPS,
+  PLACEHOLDERS,
+  type CallScript,
+  type CallScriptInput,
+  type CallScriptData,
+  type ScriptQuestion,
+  type LocalizedText,
+  type Locale,
+  type OverridableStep,
+} from './schema.js';

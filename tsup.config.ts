@@ -1,0 +1,18 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    pesel: 'src/pesel/index.ts',
+    testing: 'src/testing/index.ts',
+    cli: 'src/cli/index.ts',
+    'audit-node': 'src/audit/node/index.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  target: 'es2022',
+  splitting: true,
+  treeshake: true,
+});
