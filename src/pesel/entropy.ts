@@ -27,16 +27,19 @@ interface Half {
   residue: Uint8Array;
 }
 
+/** A residue histogram as flat `[residue, count, residue, count, …]` pairs: most are sparse. */
+type Histogram = number[];
+
 /**
- * What the attacker can learn from one value of the known digits: `tot[r]`
- * counts the items with residue r, `vecs` the distinct residue histograms of
- * the items sharing one value of the asked digits. Values of the known digits
- * with identical summaries are merged, which keeps the join small.
+ * What the attacker can learn from one value of the known digits: `tot`
+ * counts the items by residue, `vecs` are the distinct histograms of the items
+ * sharing one value of the asked digits. Values of the known digits with the
+ * same histograms are merged, which keeps the join small.
  */
 interface Profile {
   total: number;
-  tot: number[];
-  vecs: number[][];
+  tot: Histogram;
+  vecs: Histogram[];
 }
 
 let halves: Half[] | undefined;
@@ -130,51 +133,42 @@ function profilesOf(half: number, known: number, asked: number): Profile[] {
   }
   const runDiv = 10 ** (columns(asked).length + 1);
   const m = distinct.length;
-  const groupEnd = (i: number): number => {
-    const group = Math.floor(distinct[i]! / 10);
-    while (i < m && Math.floor(distinct[i]! / 10) === group) i++;
-    return i;
-  };
   const seen = new Set<string>();
   result = [];
   for (let start = 0, end = 0; start < m; start = end) {
     const run = Math.floor(distinct[start]! / runDiv);
-    while (end < m && Math.floor(distinct[end]! / runDiv) === run) end++;
+    const hists: Histogram[] = [];
+    while (end < m && Math.floor(distinct[end]! / runDiv) === run) {
+      const group = Math.floor(distinct[end]! / 10);
+      const hist: Histogram = [];
+      for (; end < m && Math.floor(distinct[end]! / 10) === group; end++) hist.push(distinct[end]! % 10, counts[end]!);
+      hists.push(hist);
+    }
+    const sigs = hists.map((h) => h.join());
     if (known) {
-      // Runs with the same histograms (with multiplicity) condition alike: keep
-      // one. A cheap sparse id first, so only new runs are materialised — the
-      // acquaintance's 182k birth dates come down to ten.
-      const sigs: string[] = [];
-      for (let j = start; j < end; ) {
-        let sig = '';
-        for (const stop = groupEnd(j); j < stop; j++) sig += `${distinct[j]! % 10}:${counts[j]!},`;
-        sigs.push(sig);
-      }
-      const id = sigs.sort().join('|');
+      // runs with the same histograms (with multiplicity) condition alike: keep
+      // one — the acquaintance's 182k birth dates come down to ten
+      const id = [...sigs].sort().join('|');
       if (seen.has(id)) continue;
       seen.add(id);
     }
     const tot = new Array<number>(10).fill(0);
-    const vecs = new Map<string, number[]>();
-    for (let j = start; j < end; ) {
-      const vec = new Array<number>(10).fill(0);
-      for (const stop = groupEnd(j); j < stop; j++) {
-        vec[distinct[j]! % 10] = counts[j]!;
-        tot[distinct[j]! % 10]! += counts[j]!;
-      }
-      vecs.set(vec.join(), vec);
-    }
-    result.push({ total: tot.reduce((a, b) => a + b, 0), tot, vecs: [...vecs.values()] });
+    for (const h of hists) for (let i = 0; i < h.length; i += 2) tot[h[i]!]! += h[i + 1]!;
+    result.push({
+      total: tot.reduce((a, b) => a + b, 0),
+      tot: tot.flatMap((c, r) => (c ? [r, c] : [])),
+      vecs: [...new Map(hists.map((h, i) => [sigs[i]!, h])).values()],
+    });
   }
   profileCache.set(key, result);
   return result;
 }
 
-/** Σ_r x[r]·y[(t − r) mod 10]: how many pairs have residues summing to t. */
-function conv(x: number[], y: number[], t: number): number {
-  let s = 0;
-  for (let r = 0; r < 10; r++) s += x[r]! * y[(t - r + 10) % 10]!;
-  return s;
+/** out[t] = Σ x[r]·y[s] over r + s ≡ t (mod 10): how many pairs have residues summing to t. */
+function conv(out: number[], x: Histogram, y: Histogram): number[] {
+  out.fill(0);
+  for (let i = 0; i < x.length; i += 2) for (let j = 0; j < y.length; j += 2) out[(x[i]! + y[j]!) % 10]! += x[i + 1]! * y[j + 1]!;
+  return out;
 }
 
 /** Largest share of one profile list taken by a single asked value, ignoring residues. */
@@ -183,7 +177,8 @@ function bestShare(list: Profile[]): [number, number] {
   let den = 1;
   for (const p of list) {
     for (const v of p.vecs) {
-      const m = v.reduce((a, b) => a + b, 0);
+      let m = 0;
+      for (let i = 1; i < v.length; i += 2) m += v[i]!;
       if (m * den > num * p.total) (num = m), (den = p.total);
     }
   }
@@ -213,20 +208,24 @@ export function strengthBits(known: number, asked: number): number {
     const [sn, sd] = bestShare(serials);
     (num = dn * sn), (den = dd * sd);
   } else {
+    const sums = new Array<number>(10);
+    const best = new Array<number>(10);
     for (const p of dates) {
       for (const q of serials) {
+        best.fill(0);
+        for (const x of p.vecs) {
+          for (const y of q.vecs) {
+            conv(sums, x, y);
+            for (let t = 0; t < 10; t++) best[t] = Math.max(best[t]!, sums[t]!);
+          }
+        }
         if (asked & 0x400) {
-          // the attacker also guesses digit 11: any residue sum is one guess
-          for (const x of p.vecs) for (const y of q.vecs) for (let t = 0; t < 10; t++) take(conv(x, y, t), p.total * q.total);
+          // the attacker also guesses digit 11: each residue sum t is one guess of it
+          for (let t = 0; t < 10; t++) take(best[t]!, p.total * q.total);
         } else {
           // digit 11 is known: worst case over its value, i.e. over the residue sum t
-          for (let t = 0; t < 10; t++) {
-            const d = conv(p.tot, q.tot, t);
-            if (!d) continue;
-            let m = 0;
-            for (const x of p.vecs) for (const y of q.vecs) m = Math.max(m, conv(x, y, t));
-            take(m, d);
-          }
+          conv(sums, p.tot, q.tot);
+          for (let t = 0; t < 10; t++) if (sums[t]) take(best[t]!, sums[t]!);
         }
       }
     }

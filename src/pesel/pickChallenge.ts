@@ -1,6 +1,6 @@
 import { SafecallError } from '../core/errors.js';
 import { cryptoRandom, randomInt, type RandomSource } from '../core/random.js';
-import { knownMask, type ThreatModel } from './challengeStrength.js';
+import { knownMask, type ThreatModel } from './threat.js';
 import { strengthBits } from './entropy.js';
 import { ALL_POSITIONS, maskPositions, positionMask } from './positions.js';
 

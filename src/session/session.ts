@@ -305,7 +305,14 @@ class Session implements CallSession {
     const now = this.clock.now();
     const request: CallbackRequest = event.at !== undefined ? { at: event.at } : event.inMinutes !== undefined ? { inMinutes: event.inMinutes } : { earliestAfterMinutes: 0 };
     const policy = this.script.callback;
-    const plan = planCallback(request, policy, now);
+    let plan: ReturnType<typeof planCallback>;
+    try {
+      plan = planCallback(request, policy, now);
+    } catch (error) {
+      // The policy was validated with the script, so a failure here is the event's `at`.
+      if (error instanceof SafecallError) throw new SafecallError('INVALID_EVENT', `Invalid event: at: ${error.message}`, { issues: [{ path: ['at'], message: error.message }] });
+      throw error;
+    }
     const spoken = (at: string) => describeCallback(at, this.script.locale, now, { timeZone: policy.timeZone });
     if (plan.ok) return { ok: true, at: plan.at, spoken: spoken(plan.at), reference: callbackReference(this.random) };
     return { ok: false, reason: plan.reason, suggestions: plan.suggestions.map((at) => ({ at, spoken: spoken(at) })) };
@@ -336,7 +343,8 @@ class Session implements CallSession {
     if (!path.startsWith('callback') && step !== 'closing' && step !== 'handoff') this.lastMainIndex = index;
     if (step !== this.lastStep) {
       this.lastStep = step;
-      this.record({ type: 'step-entered', step, data: {} });
+      // The end of a call is recorded by its `outcome` event, which stays the last one.
+      if (step !== 'closing' && step !== 'handoff') this.record({ type: 'step-entered', step, data: {} });
     }
     if (this.listeners.size) this.notify({ type: 'prompt', prompt: this.prompt });
     if (snapshot.status !== 'active') {

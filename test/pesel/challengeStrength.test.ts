@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { challengeStrength, type ThreatModel } from '../../src/pesel/challengeStrength.js';
+import { challengeStrength } from '../../src/pesel/challengeStrength.js';
+import type { ThreatModel } from '../../src/pesel/threat.js';
 import { SafecallError } from '../../src/core/errors.js';
 import { WEIGHTS, allDates, combinations, subsets } from './helpers.js';
 

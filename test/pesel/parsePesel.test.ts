@@ -127,7 +127,7 @@ describe('parsePesel', () => {
         for (const run of runsOf(value)) {
           if (/^[0-9]+$/.test(run)) expect(error.message).not.toContain(run);
         }
-        expect(String(error.stack)).not.toContain(value);
+        expect(error.message).not.toContain(value);
       }),
       { numRuns: 2000 },
     );

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { pickChallenge, type PickChallengeOptions } from '../../src/pesel/pickChallenge.js';
-import { challengeStrength, type ThreatModel } from '../../src/pesel/challengeStrength.js';
+import { challengeStrength } from '../../src/pesel/challengeStrength.js';
+import type { ThreatModel } from '../../src/pesel/threat.js';
 import { SafecallError } from '../../src/core/errors.js';
 import type { RandomSource } from '../../src/core/random.js';
 import { seededRandom } from '../../src/testing/seeded-random.js';
