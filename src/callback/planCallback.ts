@@ -24,6 +24,12 @@ import { parseDateTime, resolveWallTime } from './zoned.js';
  *   no allowed slot before the horizon);
  * - `'nonexistent-time'`: a wall time skipped by the spring-forward DST change
  *   (02:30 on the last Sunday of March in Europe/Warsaw).
+ *
+ * @example
+ * ```ts
+ * const plan = planCallback({ at: '2026-03-29T02:30' }, {}, '2026-03-27T10:00:00Z');
+ * if (!plan.ok) plan.reason; // 'nonexistent-time'
+ * ```
  */
 export type CallbackRefusal = 'too-soon' | 'outside-hours' | 'closed-day' | 'beyond-horizon' | 'nonexistent-time';
 
@@ -64,9 +70,11 @@ export type CallbackPlan =
  * ```ts
  * // Friday 24 April 2026, 19:58 in Warsaw; the customer says "call me in 15 minutes"
  * planCallback({ inMinutes: 15 }, {}, '2026-04-24T17:58:00Z');
- * // { ok: false, reason: 'outside-hours', suggestions: ['2026-04-24T17:55:00.000Z'?...] }
+ * // { ok: false, reason: 'outside-hours',
+ * //   suggestions: ['2026-04-25T07:00:00.000Z', '2026-04-25T08:00:00.000Z', '2026-04-27T06:00:00.000Z'] }
+ * //   (Saturday 9:00 and 10:00, Monday 8:00)
  * planCallback({ earliestAfterMinutes: 0 }, {}, '2026-04-24T17:58:00Z');
- * // { ok: true, at: '2026-04-25T07:00:00.000Z' } — Saturday 09:00
+ * // { ok: true, at: '2026-04-25T07:00:00.000Z' } (Saturday 9:00)
  * ```
  */
 export function planCallback(request: CallbackRequest, policy: CallbackPolicyInput, now: Date | number | string): CallbackPlan {

@@ -1,4 +1,4 @@
-export { renderPrompt, LOCALE_TEXTS } from './render.js';
+export { renderPrompt, actionEvent, LOCALE_TEXTS } from './render.js';
 export { pl, plOrdinalAccusative, plOrdinalNominative } from './pl.js';
 export { en, enOrdinal } from './en.js';
 export type {

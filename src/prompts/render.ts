@@ -1,4 +1,4 @@
-import type { SessionEventType } from '../session/events.js';
+import type { SessionEventInput, SessionEventType } from '../session/events.js';
 import { en } from './en.js';
 import { fillPlaceholders, joinLead } from './fill.js';
 import { pl } from './pl.js';
@@ -61,6 +61,18 @@ export function renderPrompt(view: StepView, ctx: RenderContext, progress: Promp
   if (view.step === 'closing') prompt.outcome = view.outcome;
   if (view.step === 'handoff') prompt.outcome = { kind: 'verified' };
   return prompt;
+}
+
+/**
+ * The event a button sends: `{ type: action.event, ...action.payload }`, typed.
+ *
+ * @example
+ * ```ts
+ * prompt.actions.map((action) => button(action.label, () => session.send(actionEvent(action))));
+ * ```
+ */
+export function actionEvent(action: PromptAction): SessionEventInput {
+  return { type: action.event, ...action.payload } as SessionEventInput;
 }
 
 function inputOf(view: StepView, ctx: RenderContext): PromptInput | undefined {

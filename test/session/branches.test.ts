@@ -67,12 +67,13 @@ describe('branches of a call', () => {
       session.send({ type: 'ANSWER_DIGIT', position, digit: position === first[0] ? wrongDigit(JAN_PESEL, position) : JAN_PESEL[position - 1]! });
     }
     await session.settled();
-    expect(session.prompt.step).toBe('pesel-digit');
+    const step = (): string => session.prompt.step;
+    expect(step()).toBe('pesel-digit');
     expect(session.prompt.say).toMatch(/^Niestety, odpowiedzi się nie zgadzają\. Spróbujmy jeszcze raz, te same pozycje\./);
     expect(session.prompt.note).toContain('Próba 2 z 2');
     // Same positions, in the same order.
     const second: number[] = [];
-    while (session.prompt.step === 'pesel-digit') {
+    while (step() === 'pesel-digit') {
       const position = (session.prompt.input as { position: number }).position;
       second.push(position);
       session.send({ type: 'ANSWER_DIGIT', position, digit: wrongDigit(JAN_PESEL, position) });

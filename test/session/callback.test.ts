@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { actionEvent } from '../../src/index.js';
 import { fixedClock } from '../../src/testing/index.js';
 import { loadScript, startCall } from './helpers.js';
 
@@ -44,7 +45,7 @@ describe('callbacks from a call', () => {
     const input = session.prompt.input;
     expect(input?.kind).toBe('callback-time');
     const button = slotButtons[0]!;
-    session.send({ type: button.event, ...button.payload });
+    session.send(actionEvent(button));
     expect(session.outcome).toMatchObject({ kind: 'callback-scheduled', callback: { spoken: 'dziś o 14:05' } });
   });
 
@@ -59,7 +60,7 @@ describe('callbacks from a call', () => {
     expect(audit.find((e) => e.type === 'callback-refused')?.data).toEqual({ reason: 'outside-hours' });
     const monday = session.prompt.actions.find((a) => a.label.includes('w poniedziałek'));
     expect(monday?.event).toBe('REQUEST_CALLBACK');
-    session.send({ type: monday!.event, ...monday!.payload });
+    session.send(actionEvent(monday!));
     expect(session.outcome).toMatchObject({ kind: 'callback-scheduled', callback: { at: '2026-11-30T07:00:00.000Z', spoken: 'w poniedziałek, 30 listopada, o 8:00' } });
   });
 

@@ -159,7 +159,7 @@ describe('snapshot and restore', () => {
     const revealed = session.prompt.revealed;
     const asked: number[][] = [];
     const verifier = peselVerifier();
-    const spy = { ...verifier, revealDigits: async (ref: string, positions: number[]) => (asked.push(positions), JAN_PESEL_DIGITS(positions)) };
+    const spy = { ...verifier, revealDigits: async (_ref: string, positions: number[]) => (asked.push(positions), JAN_PESEL_DIGITS(positions)) };
     const restored = restoreCallSession(fraudAlert, session.snapshot(), depsFor(spy));
     await restored.settled();
     expect(asked).toEqual([[10, 11]]);
