@@ -110,7 +110,7 @@ function refuse(reason: CallbackRefusal, around: number, ctx: SlotContext): Call
 }
 
 /** Up to 3 allowed instants near `around` (see {@link planCallback}). */
-export function suggestionsAround(around: number, ctx: SlotContext): number[] {
+function suggestionsAround(around: number, ctx: SlotContext): number[] {
   const before = previousAllowed(around - 1, ctx);
   const after = nextAllowed(around, ctx);
   let candidates: (number | undefined)[];
