@@ -6,7 +6,7 @@
  * no audit, no vault, no snapshot bookkeeping. Context is what the flow needs
  * to run: which digit is next, which question, how many failures.
  */
-import { createActor, fromPromise, setup, type AnyActorRef } from 'xstate';
+import { assign, createActor, fromPromise, setup, type AnyActorRef } from 'xstate';
 import { instantVerifier } from './fixtures.js';
 
 interface BareContext {
@@ -51,7 +51,6 @@ const bareSetup = setup({
     ),
   },
 });
-const { assign } = bareSetup;
 
 export const bareMachine = bareSetup.createMachine({
   id: 'call',
@@ -90,10 +89,10 @@ export const bareMachine = bareSetup.createMachine({
           after: { [ANSWER_TIMEOUT]: [{ guard: ({ context }) => context.failures + 1 >= ATTEMPTS, target: '#call.failed' }, { target: 'asking', reenter: true, actions: assign({ failures: ({ context }) => context.failures + 1, answered: 0 }) }] },
           on: {
             ANSWER_DIGIT: {
-              guard: ({ context, event }) => context.positions[context.answered] === event.position,
+              guard: ({ context, event }) => context.positions[context.answered] === (event as { position: number }).position,
               target: 'asking',
               reenter: true,
-              actions: assign({ answered: ({ context }) => context.answered + 1, said: ({ context, event }) => [...context.said, event.position] }),
+              actions: assign({ answered: ({ context }) => context.answered + 1, said: ({ context, event }) => [...context.said, (event as { position: number }).position] }),
             },
             DONT_KNOW: [{ guard: ({ context }) => context.failures + 1 >= ATTEMPTS, target: '#call.failed' }, { target: 'asking', reenter: true, actions: assign({ failures: ({ context }) => context.failures + 1, answered: 0 }) }],
           },
@@ -121,7 +120,7 @@ export const bareMachine = bareSetup.createMachine({
         inviting: {
           always: { guard: ({ context }) => context.revealed.length >= 2, target: '#call.questions' },
           on: {
-            CUSTOMER_ASKS_DIGITS: { target: 'revealing', actions: assign({ pending: ({ event }) => event.positions }) },
+            CUSTOMER_ASKS_DIGITS: { target: 'revealing', actions: assign({ pending: ({ event }) => (event as { positions: number[] }).positions }) },
             DENY: '#call.questions',
           },
         },

@@ -124,7 +124,8 @@ export async function playVerifiedCallFromPrompts(session: CallSession, onStep?:
 export function sessionMidCall(script: CallScript, deps: CallSessionDeps): CallSession {
   const session = createCallSession(script, deps);
   // introduce, confirm person, caller id, safe place → the PESEL challenge; one digit given
-  while (!session.actor.getSnapshot().matches('pesel')) session.send({ type: 'CONFIRM' });
+  const inPesel = () => (session.actor.getSnapshot().value as Record<string, unknown>)['pesel'] !== undefined;
+  while (!inPesel()) session.send({ type: 'CONFIRM' });
   const { challenge } = session.actor.getSnapshot().context;
   const position = challenge!.positions[0]!;
   session.send({ type: 'ANSWER_DIGIT', position, digit: PESEL.charAt(position - 1) });

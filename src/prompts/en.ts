@@ -116,8 +116,9 @@ export const en: LocaleTexts = {
     },
     mutual: (view) => {
       const count = view.max === 1 ? 'one digit' : `${view.max} digits`;
-      const from = view.suggested.length ? `, for example at positions ${list(view.suggested.map(String))}` : '';
-      if (view.refused.length) return `${refusals(view.refused, view.max)} Please choose other positions${from}.`;
+      const positions = list(view.suggested.map(String));
+      const from = positions ? (view.suggested.length > view.max ? `, choosing from positions ${positions}` : `: position${view.suggested.length > 1 ? 's' : ''} ${positions}`) : '';
+      if (view.refused.length) return `${refusals(view.refused, view.max)} Please choose ${view.max === 1 ? 'another position' : 'other positions'}${from}.`;
       return `Thank you, that matches. Now you can check that we really hold your details: ask me for ${count} of your PESEL number${from}, other than the ones you gave me.`;
     },
     reveal: (view, ctx) => {

@@ -156,11 +156,13 @@ export const pl: LocaleTexts = {
     mutual: (view, ctx) => {
       const y = you(ctx);
       const count = `${view.max === 1 ? 'jedną wybraną cyfrę' : `${view.max} wybrane cyfry`}`;
-      const from = view.suggested.length ? ` — na przykład z pozycji ${list(view.suggested.map(String))}` : '';
+      // "spośród" when the customer has to choose, so nobody asks for all the listed ones at once.
+      const among = view.suggested.length > view.max ? 'spośród pozycji' : 'z pozycji';
+      const positions = list(view.suggested.map(String));
       if (view.refused.length) {
-        return `${refusals(view.refused, ctx, view.max)} Proszę wybrać inne pozycje${from.replace(' — na przykład', ',')}.`;
+        return `${refusals(view.refused, ctx, view.max)} Proszę wybrać ${view.max === 1 ? 'inną pozycję' : 'inne pozycje'}${positions ? ` ${among} ${positions}` : ''}.`;
       }
-      return `Dziękuję, to się zgadza. Teraz ${y.nom} może sprawdzić, że naprawdę mamy ${y.gen} dane: proszę zapytać mnie o ${count} swojego numeru PESEL${from}. Inne niż te, które ${y.said}.`;
+      return `Dziękuję, to się zgadza. Teraz ${y.nom} może sprawdzić, że naprawdę mamy ${y.gen} dane: proszę zapytać mnie o ${count} swojego numeru PESEL${positions ? ` ${among} ${positions}` : ''}. Inne niż te, które ${y.said}.`;
     },
     reveal: (view, ctx) => {
       const digits = view.revealed.map((r, i) => `${i === 0 ? cap(plOrdinalNominative(r.position)) : plOrdinalNominative(r.position)} cyfra to ${r.digit}`);

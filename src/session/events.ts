@@ -60,3 +60,53 @@ export type SessionEventInput = z.input<typeof sessionEventSchema>;
 export type SessionEvent = z.output<typeof sessionEventSchema>;
 /** Every event type: `'CONFIRM' | 'DENY' | ...`. */
 export type SessionEventType = SessionEvent['type'];
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+};
+
+const isPosition = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 11;
+
+const BARE_EVENTS = new Set<unknown>(['CONFIRM', 'DENY', 'HOLD', 'RESUME', 'DONT_KNOW', 'CUSTOMER_WILL_CALL_BACK', 'HANG_UP', 'RETRY']);
+const DIGIT = /^[0-9]$/;
+
+/**
+ * The common, well-formed events without the schema walk: returns exactly what
+ * `sessionEventSchema` returns for them, or `undefined` for anything else
+ * (unusual or invalid input), which then goes through the schema, so errors
+ * are the schema's. Sessions parse every event; this keeps that cheap.
+ */
+export function parseSessionEventFast(input: unknown): SessionEvent | undefined {
+  if (!isPlainObject(input)) return undefined;
+  const keys = Object.keys(input);
+  const type = input['type'];
+  if (BARE_EVENTS.has(type)) return keys.length === 1 ? ({ type } as SessionEvent) : undefined;
+  switch (type) {
+    case 'ANSWER_DIGIT': {
+      const { position, digit, via } = input;
+      if (keys.length > (('via' in input) ? 4 : 3) || !isPosition(position) || typeof digit !== 'string' || !DIGIT.test(digit)) return undefined;
+      if (!('position' in input) || !('digit' in input)) return undefined;
+      if (via !== undefined && via !== 'voice' && via !== 'keypad') return undefined;
+      return { type, position, digit, via: via ?? 'voice' };
+    }
+    case 'ANSWER': {
+      const { questionId, value } = input;
+      if (keys.length !== 3 || typeof questionId !== 'string' || questionId.length < 1 || questionId.length > 64 || typeof value !== 'string' || value.length > 200) return undefined;
+      return { type, questionId, value };
+    }
+    case 'CUSTOMER_ASKS_DIGITS': {
+      const { positions } = input;
+      if (keys.length !== 2 || !Array.isArray(positions) || positions.length < 1 || positions.length > 11) return undefined;
+      let seen = 0;
+      for (const p of positions as unknown[]) {
+        if (!isPosition(p) || seen & (1 << p)) return undefined;
+        seen |= 1 << p;
+      }
+      return { type, positions: [...(positions as number[])] };
+    }
+    default:
+      return undefined;
+  }
+}

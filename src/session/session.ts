@@ -4,21 +4,24 @@ import type { AuditEvent, AuditRecord, AuditSink } from '../audit/index.js';
 import { callbackReference, describeCallback, planCallback, type CallbackRequest } from '../callback/index.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { SafecallError } from '../core/errors.js';
-import { cryptoRandom, type RandomSource } from '../core/random.js';
+import { pooledCryptoRandom, type RandomSource } from '../core/random.js';
 import { formatIssues, parseOrThrow, toIssues } from '../core/validate.js';
-import { challengeStrength, pickChallenge } from '../pesel/index.js';
+import { challengeStrength } from '../pesel/index.js';
 import { renderPrompt, type PromptStep, type StepId } from '../prompts/index.js';
 import type { CallScript } from '../script/index.js';
 import type { Verifier } from '../verifier/index.js';
 import type { CallbackDecision, CallContext, IssuedChallenge, MachineEvent } from './context.js';
-import { sessionEventSchema, type SessionEvent, type SessionEventInput } from './events.js';
+import { parseSessionEventFast, sessionEventSchema, type SessionEvent, type SessionEventInput } from './events.js';
+import { pickScriptChallenge } from './challenge.js';
+import { fastDeps } from './deps.js';
 import { createCallMachine } from './machine.js';
 import type { CallOutcome } from './outcome.js';
 import { bindRuntime, clearVault, emptyVault, type SessionRuntime } from './runtime.js';
 import { callSnapshotSchema, SNAPSHOT_FORMAT, type CallSnapshot } from './snapshot.js';
-import { progressOf, statePath, stepOfPath, viewOf } from './view.js';
+import { progressOf, statePath, stepOfPath, stepOfValue, topState, viewOf } from './view.js';
 
-const depsSchema = z.object({
+/** Schema of {@link CallSessionDeps} (internal: `fastDeps` in deps.ts mirrors it). */
+export const depsSchema = z.object({
   agent: z.object({ name: z.string().check(z.trim(), z.minLength(1)), id: z.string().check(z.minLength(1)) }),
   customer: z.object({
     name: z.string().check(z.trim(), z.minLength(1)),
@@ -111,22 +114,28 @@ export interface CallSession {
   stop(): void;
 }
 
-function randomId(random: RandomSource): string {
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+/** A new session id: 128 random bits as 32 hex digits (internal). */
+export function randomId(random: RandomSource): string {
   const words = random.getRandomValues(new Uint32Array(4));
-  return Array.from(words, (w) => w.toString(16).padStart(8, '0')).join('');
+  // 32 hex digits, each word zero-padded (a byte table: toString(16) is slow).
+  let id = '';
+  for (const w of words) id += HEX[w >>> 24]! + HEX[(w >>> 16) & 0xff]! + HEX[(w >>> 8) & 0xff]! + HEX[w & 0xff]!;
+  return id;
 }
 
 function issueChallenge(script: CallScript, deps: CallSessionDeps, random: RandomSource): IssuedChallenge | null {
   if (!script.pesel.enabled) return null;
-  const base = { count: script.pesel.count, minStrengthBits: script.pesel.minStrengthBits, threat: script.pesel.threat, random } as const;
+  // pickChallenge with the script's policy; its qualifying sets memoised per script (see challenge.ts).
   let positions: number[];
   let avoidRelaxed = false;
   try {
-    positions = pickChallenge({ ...base, avoid: deps.customer.recentPositions ?? [] });
+    positions = pickScriptChallenge(script, deps.customer.recentPositions ?? [], random);
   } catch (error) {
     if (!(error instanceof SafecallError) || error.code !== 'NO_CHALLENGE') throw error;
     // Too many recently asked positions: a strong challenge beats an unused one.
-    positions = pickChallenge(base);
+    positions = pickScriptChallenge(script, [], random);
     avoidRelaxed = true;
   }
   return { positions, strengthBits: challengeStrength(positions, script.pesel.threat), avoidRelaxed };
@@ -152,7 +161,8 @@ class Session implements CallSession {
     this.script = script;
     this.deps = deps;
     this.clock = deps.clock ?? systemClock;
-    this.random = deps.random ?? cryptoRandom();
+    // Web Crypto, drawn in blocks (see core/random.ts).
+    this.random = deps.random ?? pooledCryptoRandom();
     this.id = restored?.sessionId ?? deps.id ?? randomId(this.random);
     this.startedAt = restored?.startedAt ?? new Date(this.clock.now()).toISOString();
     this.machine = createCallMachine(script);
@@ -201,7 +211,7 @@ class Session implements CallSession {
   }
 
   get pending(): boolean {
-    return stepOfPath(this.path) === 'verifying';
+    return stepOfValue(this.actor.getSnapshot().value) === 'verifying';
   }
 
   get prompt(): PromptStep {
@@ -282,7 +292,7 @@ class Session implements CallSession {
   }
 
   private parse(input: SessionEventInput): SessionEvent {
-    return parseOrThrow(sessionEventSchema, input, 'INVALID_EVENT', 'Invalid event');
+    return parseSessionEventFast(input) ?? parseOrThrow(sessionEventSchema, input, 'INVALID_EVENT', 'Invalid event');
   }
 
   private toMachineEvent(event: SessionEvent): MachineEvent {
@@ -337,10 +347,11 @@ class Session implements CallSession {
 
   private changed(): void {
     const snapshot = this.actor.getSnapshot();
-    const path = statePath(snapshot.value);
-    const step = stepOfPath(path);
-    const index = progressOf(path, this.script, this.lastMainIndex).index;
-    if (!path.startsWith('callback') && step !== 'closing' && step !== 'handoff') this.lastMainIndex = index;
+    // Runs on every transition: the step and top state straight from the state value, no path string.
+    const top = topState(snapshot.value);
+    const step = stepOfValue(snapshot.value);
+    const index = progressOf(top, this.script, this.lastMainIndex).index;
+    if (!top.startsWith('callback') && step !== 'closing' && step !== 'handoff') this.lastMainIndex = index;
     if (step !== this.lastStep) {
       this.lastStep = step;
       // The end of a call is recorded by its `outcome` event, which stays the last one.
@@ -388,7 +399,7 @@ class Session implements CallSession {
 }
 
 function validateDeps(deps: unknown): CallSessionDeps {
-  return parseOrThrow(depsSchema, deps, 'INVALID_ARGUMENT', 'Invalid session dependencies') as CallSessionDeps;
+  return fastDeps(deps) ?? (parseOrThrow(depsSchema, deps, 'INVALID_ARGUMENT', 'Invalid session dependencies') as CallSessionDeps);
 }
 
 function assertScript(script: unknown): asserts script is CallScript {

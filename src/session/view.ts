@@ -9,8 +9,11 @@ import type { Vault } from './runtime.js';
 /** `{ safePlace: 'asking' }` → `'safePlace.asking'`. */
 export function statePath(value: unknown): string {
   if (typeof value === 'string') return value;
-  const [key, child] = Object.entries(value as Record<string, unknown>)[0] ?? ['', ''];
-  return `${key}.${statePath(child)}`;
+  // The first own key (no entries array: this runs on every transition).
+  for (const key in value as Record<string, unknown>) {
+    if (Object.hasOwn(value as object, key)) return `${key}.${statePath((value as Record<string, unknown>)[key])}`;
+  }
+  return '.';
 }
 
 const STEP_OF_PATH: Record<string, StepId> = {
@@ -40,6 +43,29 @@ export function stepOfPath(path: string): StepId {
   return STEP_OF_PATH[path] ?? 'closing';
 }
 
+// STEP_OF_PATH as top state -> child state -> step, to look up state values without building paths.
+const STEP_OF_CHILD: Record<string, Record<string, StepId>> = {};
+for (const [path, step] of Object.entries(STEP_OF_PATH)) {
+  const [top, child] = path.split('.');
+  if (child !== undefined) (STEP_OF_CHILD[top!] ??= {})[child] = step;
+}
+
+/** `stepOfPath(statePath(value))`, without the string work (internal: runs on every transition). */
+export function stepOfValue(value: unknown): StepId {
+  if (typeof value === 'string') return stepOfPath(value);
+  const top = topState(value);
+  const child = (value as Record<string, unknown>)[top];
+  if (typeof child !== 'string') return stepOfPath(statePath(value));
+  return (Object.hasOwn(STEP_OF_CHILD, top) && Object.hasOwn(STEP_OF_CHILD[top]!, child) ? STEP_OF_CHILD[top]![child] : undefined) ?? stepOfPath(`${top}.${child}`);
+}
+
+/** The top-level state of a state value: the first segment of its path. */
+export function topState(value: unknown): string {
+  if (typeof value === 'string') return value;
+  for (const key in value as Record<string, unknown>) if (Object.hasOwn(value as object, key)) return key;
+  return '';
+}
+
 const TASK_OF: Record<string, VerifierTask> = { pesel: 'digits', questions: 'answer', mutual: 'reveal' };
 
 const MAIN_STEP: Record<MainState, StepId> = {
@@ -58,14 +84,23 @@ export function mainSteps(script: CallScript): StepId[] {
   return [...mainStates(script).map((s) => MAIN_STEP[s]), 'handoff'];
 }
 
+// mainStates() of each script, computed once (progressOf runs on every transition).
+const mainStatesMemo = new WeakMap<CallScript, readonly MainState[]>();
+function mainStatesOf(script: CallScript): readonly MainState[] {
+  let order = mainStatesMemo.get(script);
+  if (!order) mainStatesMemo.set(script, (order = mainStates(script)));
+  return order;
+}
+
 /**
  * Where the call is in the script's main steps. Detours count as the step they
  * belong to; a callback detour counts as where it was asked (`fallback`).
  */
 export function progressOf(path: string, script: CallScript, fallback: number): { index: number; total: number } {
-  const order = mainStates(script);
+  const order = mainStatesOf(script);
   const total = order.length + 1;
-  const top = path.split('.')[0] as MainState | string;
+  const dot = path.indexOf('.');
+  const top = (dot < 0 ? path : path.slice(0, dot)) as MainState | string;
   const index = order.indexOf(top as MainState);
   if (index >= 0) return { index: index + 1, total };
   if (top === 'callback') return { index: fallback, total };

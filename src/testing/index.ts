@@ -1,2 +1,13 @@
 export { fixedClock, simulatedClock, type SimulatedClockControl } from './clocks.js';
 export { seededRandom } from './seeded-random.js';
+export { SIMULATION_START, TEST_PESEL, defaultAnswer } from './defaults.js';
+export { simulateCall, type SimulateOptions } from './simulateCall.js';
+export { formatTranscript, type FormatTranscriptOptions } from './formatTranscript.js';
+export type { SimulationResult, TranscriptEntry } from './transcript.js';
+export type { SimulationTurn, CustomerTurn, Turn, TurnFunction, TurnView, CustomerBot, RedactedTurn } from './turns.js';
+export { customerBot } from './customerBot.js';
+export { PERSONAS, PERSONA_NAMES, type Persona, type PersonaName, type AnswerStyle } from './personas.js';
+export { scriptPaths, countScriptPaths, type ScriptPath, type ScriptPathsOptions, type ScriptPathCounts } from './scriptPaths.js';
+export type { PathEvent, VerifierCall } from './pathEvents.js';
+export { scriptDiagram } from './scriptDiagram.js';
+export { formatPath } from './formatPath.js';

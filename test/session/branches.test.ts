@@ -252,7 +252,7 @@ describe('mutual verification rules (DESIGN.md §4.2)', () => {
     expect(session.prompt.step).toBe('mutual');
     expect(session.prompt.revealed).toBeUndefined();
     expect(session.prompt.say).toBe(
-      'Piątą cyfrę podał Pan sam — jej powtórzenie niczego nie dowodzi. Pierwsze sześć cyfr to data urodzenia, którą może znać ktoś obcy. Proszę wybrać inne pozycje, z pozycji 7, 10 i 11.',
+      'Piątą cyfrę podał Pan sam — jej powtórzenie niczego nie dowodzi. Pierwsze sześć cyfr to data urodzenia, którą może znać ktoś obcy. Proszę wybrać inne pozycje spośród pozycji 7, 10 i 11.',
     );
   });
 
