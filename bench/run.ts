@@ -15,15 +15,11 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { Bench } from 'tinybench';
 import { createActor } from 'xstate';
-import * as z from 'zod/mini';
 import { challengeStrength, createCallSession, mainStates, pickChallenge, restoreCallSession, statePath, stepOfPath, type AuditEvent, type CallSession } from '../src/index.js';
 import { seededRandom } from '../src/testing/index.js';
 // Internals, for the before/after measurements of the optimised pieces (group 7):
 import { pooledCryptoRandom } from '../src/core/random.js';
-import { pickScriptChallenge } from '../src/session/challenge.js';
-import { fastDeps } from '../src/session/deps.js';
-import { parseSessionEventFast, sessionEventSchema } from '../src/session/events.js';
-import { depsSchema, randomId as randomIdOf } from '../src/session/session.js';
+import { randomId as randomIdOf } from '../src/session/session.js';
 import { progressOf, stepOfValue, topState } from '../src/session/view.js';
 import { bareMachine, bareMidCall, playBareCall, startBare } from './bare.js';
 import { BUDGETS, ROOT, bundleDesktop, bundleDesktopPolishOnly, bundleFloors, bundleMain, bundlePesel, forbiddenInPesel, type BundleReport } from './bundle.js';
@@ -368,14 +364,14 @@ if (wants('pesel')) {
     'challengeStrength × 165 three-position sets ({ known: [5, 8, 9] })': allSets(known),
     'pickChallenge (count 3, ≥ 6.5 bits, crypto random)': () => pickChallenge({ count: 3, minStrengthBits: 6.5 }),
     'pickChallenge (count 3, ≥ 6.5 bits, seeded random)': () => pickChallenge({ count: 3, minStrengthBits: 6.5, random: seeded }),
-    'session draw: memoised sets of fraud-alert, pooled crypto': () => pickScriptChallenge(script, [], pooledCryptoRandom()),
+    'pickChallenge (count 3, ≥ 6.5 bits, pooled crypto, as a session draws)': () => pickChallenge({ count: 3, minStrengthBits: 6.5, random: pooledCryptoRandom() }),
   }, false);
   const per = (name: string) => (threeSets.length * 1e6) / t[name]!.meanUs;
   const strength = per('challengeStrength × 165 three-position sets (acquaintance)');
   const strangerRate = per("challengeStrength × 165 three-position sets ('stranger')");
   const knownRate = per('challengeStrength × 165 three-position sets ({ known: [5, 8, 9] })');
   const pick = t['pickChallenge (count 3, ≥ 6.5 bits, crypto random)']!;
-  const draw = t['session draw: memoised sets of fraud-alert, pooled crypto']!;
+  const draw = t['pickChallenge (count 3, ≥ 6.5 bits, pooled crypto, as a session draws)']!;
   results['pesel'] = { timings: t, strengthEvaluationsPerSec: { acquaintance: strength, stranger: strangerRate, known: knownRate }, coldFirstCallMs: coldMs, targetStrengthOpsPerSec: 100_000 };
   rows.push({
     measure: '6a. challengeStrength evaluations/s (warm; acquaintance / stranger / known)',
@@ -396,7 +392,7 @@ if (wants('pesel')) {
   rows.push({
     measure: '6b. pickChallenge (count 3, ≥ 6.5 bits, crypto random)',
     safecall: `${fmt(pick.opsPerSec, 0)} /s (${fmt(pick.medianUs, 1)} µs)`,
-    baseline: `session's memoised draw: ${fmt(draw.medianUs, 2)} µs`,
+    baseline: `with the session's pooled crypto: ${fmt(draw.medianUs, 2)} µs`,
     ratio: '',
     target: '(info)',
     status: '',
@@ -405,15 +401,6 @@ if (wants('pesel')) {
 
 // 7. The optimised pieces, old way vs new way, same run ---------------------------
 if (wants('parts')) {
-  const deps = depsFor(9);
-  const events = [
-    { type: 'CONFIRM' },
-    { type: 'ANSWER_DIGIT', position: 8, digit: '3' },
-    { type: 'ANSWER', questionId: 'last-transfer-amount', value: '250' },
-    { type: 'CUSTOMER_ASKS_DIGITS', positions: [10, 11] },
-  ] as const;
-  // the 11 customer events of the benchmark call
-  const callEvents = [events[0], events[0], events[0], events[0], events[1], events[1], events[1], events[3], events[0], events[2], events[2]];
   const values: unknown[] = [];
   await playVerifiedCall(createCallSession(script, depsFor(8)), (s) => values.push(s.actor.getSnapshot().value));
   const oldStatePath = (value: unknown): string => {
@@ -427,16 +414,9 @@ if (wants('parts')) {
   };
   const hex = (words: Uint32Array) => Array.from(words, (w) => w.toString(16).padStart(8, '0')).join('');
   const pooled = pooledCryptoRandom();
-  const options = { count: script.pesel.count, minStrengthBits: script.pesel.minStrengthBits, threat: script.pesel.threat, avoid: [] };
   const t = await measure('parts', {
-    'deps: zod depsSchema': () => z.safeParse(depsSchema, deps),
-    'deps: fastDeps': () => fastDeps(deps),
-    'events ×11: zod sessionEventSchema': () => callEvents.map((e) => z.safeParse(sessionEventSchema, e)),
-    'events ×11: parseSessionEventFast': () => callEvents.map((e) => parseSessionEventFast(e)),
     'random: crypto.getRandomValues, id (4 words) + challenge draw (1 word)': () => [crypto.getRandomValues(new Uint32Array(4)), crypto.getRandomValues(new Uint32Array(1))],
     'random: pooled, id + challenge draw': () => [pooled.getRandomValues(new Uint32Array(4)), pooled.getRandomValues(new Uint32Array(1))],
-    'challenge: pickChallenge': () => pickChallenge({ ...options, random: pooled }),
-    'challenge: memoised sets, one draw': () => pickScriptChallenge(script, [], pooled),
     'session id: Array.from + toString(16) + padStart': () => hex(pooled.getRandomValues(new Uint32Array(4))),
     'session id: byte table': () => randomIdOf(pooled),
     [`per transition ×${values.length}: statePath (entries) + stepOfPath + progressOf (mainStates each time)`]: () => values.map((v) => {
@@ -448,10 +428,7 @@ if (wants('parts')) {
   results['parts'] = t;
   const pair = (label: string, before: string, after: string) =>
     rows.push({ measure: `7. ${label}`, safecall: `${fmt(t[after]!.medianUs, 2)} µs`, baseline: `${fmt(t[before]!.medianUs, 2)} µs before`, ratio: `−${fmt(t[before]!.medianUs - t[after]!.medianUs, 2)} µs`, target: '(info)', status: '' });
-  pair('deps validation per session (fast path, zod on anything unusual)', 'deps: zod depsSchema', 'deps: fastDeps');
-  pair('event validation, 11 events per call (fast path)', 'events ×11: zod sessionEventSchema', 'events ×11: parseSessionEventFast');
   pair('random draws per session (Web Crypto pooled)', 'random: crypto.getRandomValues, id (4 words) + challenge draw (1 word)', 'random: pooled, id + challenge draw');
-  pair('challenge positions per session (sets memoised per script)', 'challenge: pickChallenge', 'challenge: memoised sets, one draw');
   pair('session id formatting', 'session id: Array.from + toString(16) + padStart', 'session id: byte table');
   pair(`step/progress bookkeeping, ${values.length} transitions per call`, `per transition ×${values.length}: statePath (entries) + stepOfPath + progressOf (mainStates each time)`, `per transition ×${values.length}: stepOfValue + topState + memoised progressOf`);
 }

@@ -55,6 +55,30 @@ export function pickChallenge(options: PickChallengeOptions = {}): number[] {
   }
   const known = knownMask(threat);
   const candidates = (allowed === undefined ? ALL_POSITIONS : positionMask(allowed, 'allowed', false)) & ~positionMask(avoid, 'avoid', false);
+  const sets = qualifyingSets(known, candidates, count, minStrengthBits);
+  return maskPositions(sets[randomInt(random ?? cryptoRandom(), sets.length)]!);
+}
+
+// Every session of a script asks the same question (same count, minimum and
+// threat model, usually the same avoided positions): the qualifying sets are
+// memoised, so a pick is one draw. Bounded: a caller cycling through endless
+// option combinations just starts the cache afresh.
+const MEMO_LIMIT = 1024;
+const memo = new Map<string, readonly number[] | SafecallError>();
+
+function qualifyingSets(known: number, candidates: number, count: number, minStrengthBits: number): readonly number[] {
+  const key = `${known}|${candidates}|${count}|${minStrengthBits}`;
+  let sets = memo.get(key);
+  if (sets === undefined) {
+    sets = enumerateSets(known, candidates, count, minStrengthBits);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, sets);
+  }
+  if (sets instanceof SafecallError) throw new SafecallError(sets.code, sets.message);
+  return sets;
+}
+
+function enumerateSets(known: number, candidates: number, count: number, minStrengthBits: number): readonly number[] | SafecallError {
   const sets: number[] = [];
   let fitting = 0;
   let best = 0;
@@ -65,13 +89,9 @@ export function pickChallenge(options: PickChallengeOptions = {}): number[] {
     best = Math.max(best, bits);
     if (bits >= minStrengthBits - EPSILON) sets.push(mask);
   }
-  if (!fitting) {
-    throw new SafecallError('NO_CHALLENGE', `fewer than count=${count} positions are left after allowed/avoid`);
-  }
-  if (!sets.length) {
-    throw new SafecallError('NO_CHALLENGE', `no set of ${count} positions outside avoid reaches minStrengthBits (best is ${best.toFixed(2)} bits)`);
-  }
-  return maskPositions(sets[randomInt(random ?? cryptoRandom(), sets.length)]!);
+  if (!fitting) return new SafecallError('NO_CHALLENGE', `fewer than count=${count} positions are left after allowed/avoid`);
+  if (!sets.length) return new SafecallError('NO_CHALLENGE', `no set of ${count} positions outside avoid reaches minStrengthBits (best is ${best.toFixed(2)} bits)`);
+  return sets;
 }
 
 function popcount(mask: number): number {

@@ -1,5 +1,6 @@
 export { defineScript } from './defineScript.js';
 export { scriptJsonSchema } from './jsonSchema.js';
+export { mainSteps, type MainStepId } from './mainSteps.js';
 export { findUnsafeAsk, type UnsafeAsk } from './unsafe.js';
 export {
   callScriptSchema,

@@ -3,7 +3,7 @@ export { createCallMachine, mainStates, type MainState } from './machine.js';
 export { sessionEventSchema, type SessionEvent, type SessionEventInput, type SessionEventType } from './events.js';
 export { callSnapshotSchema, SNAPSHOT_FORMAT, type CallSnapshot } from './snapshot.js';
 export { assessReveal, revealablePositions } from './mutual.js';
-export { mainSteps, stepOfPath, statePath } from './view.js';
+export { stepOfPath, statePath } from './view.js';
 export {
   OUTCOME_KINDS,
   type CallOutcome,

@@ -1,6 +1,6 @@
 import { fromPromise, setup } from 'xstate';
 import type { AuditRecord } from '../audit/index.js';
-import type { CallScript } from '../script/index.js';
+import { mainSteps, type CallScript, type MainStepId } from '../script/index.js';
 import { normalizeVerdict } from '../verifier/index.js';
 import type { CallContext, CallMachineInput, MachineEvent } from './context.js';
 import { assessReveal, revealablePositions } from './mutual.js';
@@ -13,19 +13,20 @@ export type MainState = 'introduce' | 'confirmPerson' | 'callerId' | 'safePlace'
 /** Events the machine emits; the session stamps them and passes them on. */
 export type MachineEmitted = { type: 'audit'; audit: AuditRecord & { step?: string } };
 
-/** The order of main steps a script runs. */
+const STATE_OF_STEP: Record<Exclude<MainStepId, 'handoff'>, MainState> = {
+  introduce: 'introduce',
+  'confirm-person': 'confirmPerson',
+  'caller-id': 'callerId',
+  'safe-place': 'safePlace',
+  'pesel-digit': 'pesel',
+  question: 'questions',
+  mutual: 'mutual',
+  'vip-substitute': 'vipSubstitute',
+};
+
+/** The machine states of a script's main steps, in order (`mainSteps` without `handoff`). */
 export function mainStates(script: CallScript): MainState[] {
-  const order: MainState[] = ['introduce'];
-  if (script.steps.confirmPerson) order.push('confirmPerson');
-  if (script.steps.callerId) order.push('callerId');
-  if (script.steps.safePlace) order.push('safePlace');
-  if (script.pesel.enabled) order.push('pesel');
-  const mutual = script.mutual.enabled && script.pesel.enabled;
-  if (mutual && script.mutual.when === 'after-pesel') order.push('mutual');
-  if (script.questions.length) order.push('questions');
-  if (mutual && script.mutual.when === 'after-questions') order.push('mutual');
-  if (script.vip?.substitute) order.push('vipSubstitute');
-  return order;
+  return mainSteps(script).flatMap((step) => (step === 'handoff' ? [] : [STATE_OF_STEP[step]]));
 }
 
 type Verdict = { ok: boolean; locked: boolean };

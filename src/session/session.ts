@@ -6,22 +6,20 @@ import { systemClock, type Clock } from '../core/clock.js';
 import { SafecallError } from '../core/errors.js';
 import { pooledCryptoRandom, type RandomSource } from '../core/random.js';
 import { formatIssues, parseOrThrow, toIssues } from '../core/validate.js';
-import { challengeStrength } from '../pesel/index.js';
+import { challengeStrength, pickChallenge } from '../pesel/index.js';
 import { renderPrompt, type PromptStep, type StepId } from '../prompts/index.js';
 import type { CallScript } from '../script/index.js';
 import type { Verifier } from '../verifier/index.js';
 import type { CallbackDecision, CallContext, IssuedChallenge, MachineEvent } from './context.js';
-import { parseSessionEventFast, sessionEventSchema, type SessionEvent, type SessionEventInput } from './events.js';
-import { pickScriptChallenge } from './challenge.js';
-import { fastDeps } from './deps.js';
+import { sessionEventSchema, type SessionEvent, type SessionEventInput } from './events.js';
 import { createCallMachine } from './machine.js';
 import type { CallOutcome } from './outcome.js';
 import { bindRuntime, clearVault, emptyVault, type SessionRuntime } from './runtime.js';
 import { callSnapshotSchema, SNAPSHOT_FORMAT, type CallSnapshot } from './snapshot.js';
 import { progressOf, statePath, stepOfPath, stepOfValue, topState, viewOf } from './view.js';
 
-/** Schema of {@link CallSessionDeps} (internal: `fastDeps` in deps.ts mirrors it). */
-export const depsSchema = z.object({
+/** Schema of {@link CallSessionDeps}. */
+const depsSchema = z.object({
   agent: z.object({ name: z.string().check(z.trim(), z.minLength(1)), id: z.string().check(z.minLength(1)) }),
   customer: z.object({
     name: z.string().check(z.trim(), z.minLength(1)),
@@ -127,15 +125,15 @@ export function randomId(random: RandomSource): string {
 
 function issueChallenge(script: CallScript, deps: CallSessionDeps, random: RandomSource): IssuedChallenge | null {
   if (!script.pesel.enabled) return null;
-  // pickChallenge with the script's policy; its qualifying sets memoised per script (see challenge.ts).
+  const base = { count: script.pesel.count, minStrengthBits: script.pesel.minStrengthBits, threat: script.pesel.threat, random } as const;
   let positions: number[];
   let avoidRelaxed = false;
   try {
-    positions = pickScriptChallenge(script, deps.customer.recentPositions ?? [], random);
+    positions = pickChallenge({ ...base, avoid: deps.customer.recentPositions ?? [] });
   } catch (error) {
     if (!(error instanceof SafecallError) || error.code !== 'NO_CHALLENGE') throw error;
     // Too many recently asked positions: a strong challenge beats an unused one.
-    positions = pickScriptChallenge(script, [], random);
+    positions = pickChallenge(base);
     avoidRelaxed = true;
   }
   return { positions, strengthBits: challengeStrength(positions, script.pesel.threat), avoidRelaxed };
@@ -292,7 +290,7 @@ class Session implements CallSession {
   }
 
   private parse(input: SessionEventInput): SessionEvent {
-    return parseSessionEventFast(input) ?? parseOrThrow(sessionEventSchema, input, 'INVALID_EVENT', 'Invalid event');
+    return parseOrThrow(sessionEventSchema, input, 'INVALID_EVENT', 'Invalid event');
   }
 
   private toMachineEvent(event: SessionEvent): MachineEvent {
@@ -399,7 +397,7 @@ class Session implements CallSession {
 }
 
 function validateDeps(deps: unknown): CallSessionDeps {
-  return fastDeps(deps) ?? (parseOrThrow(depsSchema, deps, 'INVALID_ARGUMENT', 'Invalid session dependencies') as CallSessionDeps);
+  return parseOrThrow(depsSchema, deps, 'INVALID_ARGUMENT', 'Invalid session dependencies') as CallSessionDeps;
 }
 
 function assertScript(script: unknown): asserts script is CallScript {

@@ -68,22 +68,6 @@ export function topState(value: unknown): string {
 
 const TASK_OF: Record<string, VerifierTask> = { pesel: 'digits', questions: 'answer', mutual: 'reveal' };
 
-const MAIN_STEP: Record<MainState, StepId> = {
-  introduce: 'introduce',
-  confirmPerson: 'confirm-person',
-  callerId: 'caller-id',
-  safePlace: 'safe-place',
-  pesel: 'pesel-digit',
-  questions: 'question',
-  mutual: 'mutual',
-  vipSubstitute: 'vip-substitute',
-};
-
-/** The main steps of a script as prompt steps, ending with `handoff`. */
-export function mainSteps(script: CallScript): StepId[] {
-  return [...mainStates(script).map((s) => MAIN_STEP[s]), 'handoff'];
-}
-
 // mainStates() of each script, computed once (progressOf runs on every transition).
 const mainStatesMemo = new WeakMap<CallScript, readonly MainState[]>();
 function mainStatesOf(script: CallScript): readonly MainState[] {

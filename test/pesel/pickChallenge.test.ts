@@ -199,3 +199,30 @@ describe('pickChallenge', () => {
     expectUniform(options, 20_000, 42);
   });
 });
+
+describe('pickChallenge memoises the qualifying sets', () => {
+  it('draws the same way on a warm cache as on a cold one, and keeps options apart', () => {
+    const options = { count: 3, minStrengthBits: 6.5, threat: 'acquaintance' as const, avoid: [9] };
+    const first = Array.from({ length: 50 }, (_, seed) => pickChallenge({ ...options, random: seededRandom(seed) }).join());
+    const again = Array.from({ length: 50 }, (_, seed) => pickChallenge({ ...options, random: seededRandom(seed) }).join());
+    expect(again).toEqual(first);
+    expect(first.every((set) => !set.split(',').includes('9'))).toBe(true);
+    // A different avoid list on the warm cache still avoids its own positions.
+    for (let seed = 0; seed < 50; seed++) expect(pickChallenge({ ...options, avoid: [7], random: seededRandom(seed) })).not.toContain(7);
+  });
+
+  it('throws a fresh NO_CHALLENGE each time for an impossible request', () => {
+    const impossible = { count: 1, minStrengthBits: 5 };
+    const errors = [0, 1].map(() => {
+      try {
+        pickChallenge(impossible);
+      } catch (error) {
+        return error as SafecallError;
+      }
+      throw new Error('expected NO_CHALLENGE');
+    });
+    expect(errors.map((e) => e.code)).toEqual(['NO_CHALLENGE', 'NO_CHALLENGE']);
+    expect(errors[0]).not.toBe(errors[1]);
+    expect(errors[0]!.message).toBe(errors[1]!.message);
+  });
+});

@@ -1,4 +1,4 @@
-import { mainSteps } from '../../session/index.js';
+import { mainSteps } from '../../script/index.js';
 import { parseCommand } from '../args.js';
 import { HELP } from '../help.js';
 import type { CliIo } from '../io.js';
