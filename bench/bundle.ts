@@ -20,7 +20,7 @@ export const BUDGETS = {
    * What CI holds the main entry to meanwhile: its size when measured
    * (68.4 KB, 23 Nov 2026) plus about 2.5 KB, so growth is a deliberate decision.
    */
-  mainGzipCeiling: 71 * 1024,
+  mainGzipCeiling: 70 * 1024,
   /** `safecall/pesel` alone, gzipped. */
   peselGzip: 4 * 1024,
   /** `JSON.stringify(session.snapshot())` at any step of a call. */

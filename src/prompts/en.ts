@@ -118,7 +118,10 @@ export const en: LocaleTexts = {
       const count = view.max === 1 ? 'one digit' : `${view.max} digits`;
       const positions = list(view.suggested.map(String));
       const from = positions ? (view.suggested.length > view.max ? `, choosing from positions ${positions}` : `: position${view.suggested.length > 1 ? 's' : ''} ${positions}`) : '';
-      if (view.refused.length) return `${refusals(view.refused, view.max)} Please choose ${view.max === 1 ? 'another position' : 'other positions'}${from}.`;
+      if (view.refused.length) {
+        const choose = view.refused.some((r) => r.reason === 'over-limit') ? `Please choose at most ${view.max}` : `Please choose ${view.max === 1 ? 'another position' : 'other positions'}`;
+        return `${refusals(view.refused, view.max)} ${choose}${from}.`;
+      }
       return `Thank you, that matches. Now you can check that we really hold your details: ask me for ${count} of your PESEL number${from}, other than the ones you gave me.`;
     },
     reveal: (view, ctx) => {

@@ -160,7 +160,10 @@ export const pl: LocaleTexts = {
       const among = view.suggested.length > view.max ? 'spośród pozycji' : 'z pozycji';
       const positions = list(view.suggested.map(String));
       if (view.refused.length) {
-        return `${refusals(view.refused, ctx, view.max)} Proszę wybrać ${view.max === 1 ? 'inną pozycję' : 'inne pozycje'}${positions ? ` ${among} ${positions}` : ''}.`;
+        const choose = view.refused.some((r) => r.reason === 'over-limit')
+          ? `Proszę wybrać najwyżej ${view.max === 1 ? 'jedną' : view.max}`
+          : `Proszę wybrać ${view.max === 1 ? 'inną pozycję' : 'inne pozycje'}`;
+        return `${refusals(view.refused, ctx, view.max)} ${choose}${positions ? ` ${among} ${positions}` : ''}.`;
       }
       return `Dziękuję, to się zgadza. Teraz ${y.nom} może sprawdzić, że naprawdę mamy ${y.gen} dane: proszę zapytać mnie o ${count} swojego numeru PESEL${positions ? ` ${among} ${positions}` : ''}. Inne niż te, które ${y.said}.`;
     },

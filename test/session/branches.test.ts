@@ -260,7 +260,7 @@ describe('mutual verification rules (DESIGN.md §4.2)', () => {
     const { session, audit } = await atMutual();
     session.send({ type: 'CUSTOMER_ASKS_DIGITS', positions: [7, 10, 11] });
     expect(session.prompt.step).toBe('mutual');
-    expect(session.prompt.say).toContain('Mogę podać najwyżej 2 cyfry.');
+    expect(session.prompt.say).toBe('Mogę podać najwyżej 2 cyfry. Proszę wybrać najwyżej 2 spośród pozycji 7, 10 i 11.');
     expect(audit.some((e) => e.type === 'digits-revealed')).toBe(false);
   });
 
