@@ -18,7 +18,7 @@ export const BUDGETS = {
   mainGzipTarget: 40 * 1024,
   /**
    * What CI holds the main entry to meanwhile: its size when measured
-   * (68.4 KB, 23 Nov 2026) plus about 2.5 KB, so growth is a deliberate decision.
+   * (67.5 KB, 23 Nov 2026) plus about 2.5 KB, so growth is a deliberate decision.
    */
   mainGzipCeiling: 70 * 1024,
   /** `safecall/pesel` alone, gzipped. */
