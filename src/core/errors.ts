@@ -45,7 +45,7 @@ export interface SafecallIssue {
  *   parsePesel('123');
  * } catch (error) {
  *   if (error instanceof SafecallError && error.code === 'INVALID_PESEL') {
- *     console.warn(error.message); // "PESEL must have exactly 11 digits"
+ *     showToast(error.message); // "PESEL must have exactly 11 digits"
  *   }
  * }
  * ```
