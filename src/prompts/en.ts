@@ -1,7 +1,7 @@
 import { describeDate, describeDateRange } from '../callback/index.js';
 import type { CallOutcome, RefusedPosition } from '../session/outcome.js';
 import type { LocaleTexts, RenderContext } from './types.js';
-import { joinLead } from './fill.js';
+import { capitalize, joinLead, joinList } from './fill.js';
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh'];
 
@@ -10,13 +10,8 @@ export function enOrdinal(position: number): string {
   return ORDINALS[position - 1] ?? `${position}th`;
 }
 
-function list(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+const list = (items: readonly string[]) => joinList(items, 'and');
 
-function cap(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 function refusals(refused: readonly RefusedPosition[], max: number): string {
   const parts: string[] = [];
@@ -127,7 +122,7 @@ export const en: LocaleTexts = {
     reveal: (view, ctx) => {
       const digits = view.revealed.map((r, i) => `${i === 0 ? 'The' : 'the'} ${enOrdinal(r.position)} digit is ${r.digit}`);
       const note = view.refused.length ? `${refusals(view.refused, ctx.script.mutual.maxPositions)} ` : '';
-      return `${note}${cap(list(digits))}. Does that match?`;
+      return `${note}${capitalize(list(digits))}. Does that match?`;
     },
     'vip-substitute': (_, ctx) => {
       const vip = ctx.script.vip!;

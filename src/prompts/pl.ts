@@ -1,7 +1,7 @@
 import { describeDate, describeDateRange } from '../callback/index.js';
 import type { CallOutcome, RefusedPosition } from '../session/outcome.js';
 import type { LocaleTexts, RenderContext } from './types.js';
-import { joinLead } from './fill.js';
+import { capitalize, joinLead, joinList } from './fill.js';
 
 const ACCUSATIVE = ['pierwszą', 'drugą', 'trzecią', 'czwartą', 'piątą', 'szóstą', 'siódmą', 'ósmą', 'dziewiątą', 'dziesiątą', 'jedenastą'];
 const NOMINATIVE = ['pierwsza', 'druga', 'trzecia', 'czwarta', 'piąta', 'szósta', 'siódma', 'ósma', 'dziewiąta', 'dziesiąta', 'jedenasta'];
@@ -24,9 +24,7 @@ function plural(n: number, one: string, few: string, many: string): string {
   return last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14) ? few : many;
 }
 
-function list(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} i ${items[items.length - 1]}`;
-}
+const list = (items: readonly string[]) => joinList(items, 'i');
 
 /** Forms of address: "Pan", "Pani", or both when the script does not know. */
 function you(ctx: RenderContext) {
@@ -49,7 +47,7 @@ function refusals(refused: readonly RefusedPosition[], ctx: RenderContext, max: 
   if (said.length) {
     parts.push(
       said.length === 1
-        ? `${cap(plOrdinalAccusative(said[0]!))} cyfrę ${y.said} ${y.self} — jej powtórzenie niczego nie dowodzi.`
+        ? `${capitalize(plOrdinalAccusative(said[0]!))} cyfrę ${y.said} ${y.self} — jej powtórzenie niczego nie dowodzi.`
         : `Cyfry z pozycji ${list(said.map(String))} ${y.said} ${y.self} — ich powtórzenie niczego nie dowodzi.`,
     );
   }
@@ -58,9 +56,6 @@ function refusals(refused: readonly RefusedPosition[], ctx: RenderContext, max: 
   return parts.join(' ');
 }
 
-function cap(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 function closing(outcome: CallOutcome, ctx: RenderContext): string {
   const y = you(ctx);
@@ -168,7 +163,7 @@ export const pl: LocaleTexts = {
       return `Dziękuję, to się zgadza. Teraz ${y.nom} może sprawdzić, że naprawdę mamy ${y.gen} dane: proszę zapytać mnie o ${count} swojego numeru PESEL${positions ? ` ${among} ${positions}` : ''}. Inne niż te, które ${y.said}.`;
     },
     reveal: (view, ctx) => {
-      const digits = view.revealed.map((r, i) => `${i === 0 ? cap(plOrdinalNominative(r.position)) : plOrdinalNominative(r.position)} cyfra to ${r.digit}`);
+      const digits = view.revealed.map((r, i) => `${i === 0 ? capitalize(plOrdinalNominative(r.position)) : plOrdinalNominative(r.position)} cyfra to ${r.digit}`);
       const note = view.refused.length ? `${refusals(view.refused, ctx, ctx.script.mutual.maxPositions)} ` : '';
       return `${note}${list(digits)}. Czy się zgadza?`;
     },

@@ -5,17 +5,10 @@
  * determined author — scripts still go through review.
  */
 
+import { foldText } from '../core/foldText.js';
+
 /** What a text asked for that must never be asked on the phone. */
 export type UnsafeAsk = 'full-pesel' | 'pin' | 'password' | 'one-time-code' | 'card-number' | 'cvv';
-
-/** Text compared without case and Polish diacritics ("hasło" = "haslo"). */
-function normalize(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ł/g, 'l')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
-}
 
 const FORBIDDEN: readonly [UnsafeAsk, RegExp][] = [
   ['pin', /\bpin(?:u|em|ie|y|ow)?\b/],
@@ -40,7 +33,7 @@ const FULL = /\b(?:caly|calego|calym|pelny|pelnego|pelnym|full|whole|entire|comp
  * ("Nigdy nie poproszę o PIN") and partial PESEL asks ("piątą cyfrę").
  */
 export function findUnsafeAsk(text: string, kind: 'question' | 'prompt'): UnsafeAsk | undefined {
-  for (const sentence of normalize(text).split(/[.!?;\n]+/)) {
+  for (const sentence of foldText(text).split(/[.!?;\n]+/)) {
     if (!sentence.trim()) continue;
     const negated = kind === 'prompt' && NEGATION.test(sentence);
     if (/\bpesel/.test(sentence)) {

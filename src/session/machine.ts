@@ -147,6 +147,12 @@ function buildMachine(script: CallScript) {
       enqueue.assign({ failures: attempt, lastFailure: cause });
       enqueue.emit({ type: 'audit', audit: { type: 'question-failed', step: 'question', data: { questionId, attempt, cause, attemptsLeft: Math.max(0, questionAttempts(context) - attempt) } } });
     });
+  // A passed question: counters reset, and on to the next question when there is one.
+  const passQuestion = (advance: boolean) =>
+    enqueueActions(({ context, enqueue }) => {
+      enqueue.emit({ type: 'audit', audit: { type: 'question-passed', step: 'verifying', data: { questionId: script.questions[context.question]?.id ?? '', attempt: context.failures + 1 } } });
+      enqueue.assign({ question: advance ? context.question + 1 : context.question, failures: 0, lastFailure: null, verifierErrors: 0 });
+    });
   const lastPesel = ({ context }: Ctx) => context.failures + 1 >= peselAttempts;
   const lastQuestion = ({ context }: Ctx) => context.failures + 1 >= questionAttempts(context);
 
@@ -309,18 +315,12 @@ function buildMachine(script: CallScript) {
               {
                 guard: ({ context, event }: Ctx & { event: { output: Verdict } }) => event.output.ok && context.question + 1 < script.questions.length,
                 target: 'asking',
-                actions: enqueueActions(({ context, enqueue }) => {
-                  enqueue.emit({ type: 'audit', audit: { type: 'question-passed', step: 'verifying', data: { questionId: script.questions[context.question]?.id ?? '', attempt: context.failures + 1 } } });
-                  enqueue.assign({ question: context.question + 1, failures: 0, lastFailure: null, verifierErrors: 0 });
-                }),
+                actions: passQuestion(true),
               },
               {
                 guard: ({ event }: { event: { output: Verdict } }) => event.output.ok,
                 target: next('questions'),
-                actions: enqueueActions(({ context, enqueue }) => {
-                  enqueue.emit({ type: 'audit', audit: { type: 'question-passed', step: 'verifying', data: { questionId: script.questions[context.question]?.id ?? '', attempt: context.failures + 1 } } });
-                  enqueue.assign({ failures: 0, lastFailure: null, verifierErrors: 0 });
-                }),
+                actions: passQuestion(false),
               },
               ...questionFailure('wrong'),
             ],

@@ -348,8 +348,8 @@ class Session implements CallSession {
     // Runs on every transition: the step and top state straight from the state value, no path string.
     const top = topState(snapshot.value);
     const step = stepOfValue(snapshot.value);
-    const index = progressOf(top, this.script, this.lastMainIndex).index;
-    if (!top.startsWith('callback') && step !== 'closing' && step !== 'handoff') this.lastMainIndex = index;
+    // A callback detour reports the index it was asked at, so this keeps it; the end keeps the last main step.
+    if (step !== 'closing' && step !== 'handoff') this.lastMainIndex = progressOf(top, this.script, this.lastMainIndex).index;
     if (step !== this.lastStep) {
       this.lastStep = step;
       // The end of a call is recorded by its `outcome` event, which stays the last one.

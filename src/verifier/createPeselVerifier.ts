@@ -1,4 +1,5 @@
 import { SafecallError } from '../core/errors.js';
+import { foldText } from '../core/foldText.js';
 import { constantTimeEqual } from './constantTimeEqual.js';
 import type { Verifier } from './types.js';
 
@@ -33,13 +34,7 @@ interface CustomerState {
 const MAX_CHALLENGE = 4;
 
 function defaultNormalize(value: string): string {
-  return value
-    .trim()
-    .toLowerCase()
-    .replace(/ł/g, 'l')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/\s+/g, ' ');
+  return foldText(value.trim()).replace(/\s+/g, ' ');
 }
 
 /**
