@@ -1,5 +1,5 @@
-import type { StepId } from '../prompts/index.js';
-import { OUTCOME_KINDS, type OutcomeKind } from '../session/outcome.js';
+import type { StepId } from '../model/index.js';
+import { OUTCOME_KINDS, type OutcomeKind } from '../model/index.js';
 import { DurationHistogram } from './histogram.js';
 import type { CallStats } from './summary.js';
 

@@ -1,7 +1,7 @@
 import { SafecallError } from '../core/errors.js';
-import type { StepId } from '../prompts/index.js';
+import type { StepId } from '../model/index.js';
 import type { CallScript } from '../script/index.js';
-import { OUTCOME_KINDS } from '../session/outcome.js';
+import { OUTCOME_KINDS } from '../model/index.js';
 import { mainSteps } from '../script/index.js';
 import type { AuditEvent } from './events.js';
 import { Stats, type OpenCall } from './callStats.js';

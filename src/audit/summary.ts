@@ -1,5 +1,5 @@
-import type { StepId } from '../prompts/index.js';
-import type { OutcomeKind } from '../session/outcome.js';
+import type { StepId } from '../model/index.js';
+import type { OutcomeKind } from '../model/index.js';
 
 /**
  * A count and its share of the calls it is a rate of (`null` when there were none).
