@@ -26,7 +26,34 @@ export type SafecallErrorCode =
   /** A callback policy or request is malformed. */
   | 'INVALID_CALLBACK'
   /** An audit file or audit event is malformed. */
-  | 'INVALID_AUDIT';
+  | 'INVALID_AUDIT'
+  /** A snapshot claims more than the verification service knows (fewer failures, other positions, a pass, a later step). */
+  | 'SNAPSHOT_TAMPERED'
+  /** The caller is not allowed to do this (the HTTP handler's `authorize` said no). */
+  | 'UNAUTHORIZED'
+  /** The verification service knows no such call (never issued, expired, or lost with its store). */
+  | 'CALL_NOT_FOUND'
+  /** The call has ended; nothing more can be checked or revealed in it. */
+  | 'CALL_CLOSED'
+  /** The request does not fit the call's state: no challenge issued, already passed, no attempts left, an unknown question. */
+  | 'STEP_NOT_ALLOWED'
+  /** The customer is locked out after too many failures: nothing is evaluated. */
+  | 'CUSTOMER_LOCKED'
+  /** The service refused to record `verified`: its own state does not show every required step passed. */
+  | 'VERIFICATION_REFUSED'
+  /** The script `{ id, version }` is not one the service knows. */
+  | 'UNKNOWN_SCRIPT'
+  /** A request body is larger than the handler accepts. */
+  | 'PAYLOAD_TOO_LARGE'
+  /** The verification store is down, slow or failing (retryable: nothing was half-written). */
+  | 'STORE_UNAVAILABLE'
+  /** The verification service could not be reached or answered nonsense (retryable). */
+  | 'VERIFIER_UNAVAILABLE'
+  /** An attestation token is malformed, forged or signed with another key. */
+  | 'INVALID_ATTESTATION';
+
+/** Codes a caller may simply retry: the operation did not happen, or happened whole. */
+const RETRYABLE: ReadonlySet<SafecallErrorCode> = new Set(['STORE_UNAVAILABLE', 'VERIFIER_UNAVAILABLE']);
 
 /** One validation problem: where it is and what is wrong. Never carries the offending value. */
 export interface SafecallIssue {
@@ -55,12 +82,15 @@ export class SafecallError extends Error {
   readonly code: SafecallErrorCode;
   /** Every problem found, for validation errors (`INVALID_SCRIPT`, `UNSAFE_SCRIPT`, ...). */
   readonly issues: readonly SafecallIssue[] | undefined;
+  /** True when retrying may succeed (`STORE_UNAVAILABLE`, `VERIFIER_UNAVAILABLE`): nothing was half-done. */
+  readonly retryable: boolean;
 
   constructor(code: SafecallErrorCode, message: string, options?: { issues?: readonly SafecallIssue[]; cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'SafecallError';
     this.code = code;
     this.issues = options?.issues;
+    this.retryable = RETRYABLE.has(code);
   }
 }
 

@@ -14,6 +14,11 @@ export interface PickChallengeOptions {
   threat?: ThreatModel;
   /** Positions disclosed recently: never chosen. Repeats are fine. */
   avoid?: readonly number[];
+  /**
+   * Positions disclosed a while ago: still allowed, but among the qualifying
+   * sets only those with the fewest of them are drawn from (fresh digits first).
+   */
+  stale?: readonly number[];
   /** If given, only these positions may be chosen. */
   allowed?: readonly number[];
   /** Random source. Default: Web Crypto's `crypto.getRandomValues`. */
@@ -26,7 +31,8 @@ const EPSILON = 1e-9;
 /**
  * Chooses which PESEL positions to ask, uniformly at random among every set of
  * `count` positions drawn from `allowed` minus `avoid` whose
- * {@link challengeStrength} reaches `minStrengthBits`. Never more than 4
+ * {@link challengeStrength} reaches `minStrengthBits` (and, given `stale`,
+ * that have the fewest stale positions). Never more than 4
  * positions, so never the full number.
  *
  * @returns the positions, ascending.
@@ -43,7 +49,7 @@ const EPSILON = 1e-9;
  */
 export function pickChallenge(options: PickChallengeOptions = {}): number[] {
   if (typeof options !== 'object' || options === null) throw new SafecallError('INVALID_ARGUMENT', 'pickChallenge options must be an object');
-  const { count = 3, minStrengthBits = 0, threat = 'acquaintance', avoid = [], allowed, random } = options;
+  const { count = 3, minStrengthBits = 0, threat = 'acquaintance', avoid = [], stale = [], allowed, random } = options;
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 4) {
     throw new SafecallError('INVALID_ARGUMENT', 'count must be an integer from 1 to 4');
   }
@@ -55,7 +61,7 @@ export function pickChallenge(options: PickChallengeOptions = {}): number[] {
   }
   const known = knownMask(threat);
   const candidates = (allowed === undefined ? ALL_POSITIONS : positionMask(allowed, 'allowed', false)) & ~positionMask(avoid, 'avoid', false);
-  const sets = qualifyingSets(known, candidates, count, minStrengthBits);
+  const sets = freshest(qualifyingSets(known, candidates, count, minStrengthBits), positionMask(stale, 'stale', false));
   return maskPositions(sets[randomInt(random ?? cryptoRandom(), sets.length)]!);
 }
 
@@ -92,6 +98,14 @@ function enumerateSets(known: number, candidates: number, count: number, minStre
   if (!fitting) return new SafecallError('NO_CHALLENGE', `fewer than count=${count} positions are left after allowed/avoid`);
   if (!sets.length) return new SafecallError('NO_CHALLENGE', `no set of ${count} positions outside avoid reaches minStrengthBits (best is ${best.toFixed(2)} bits)`);
   return sets;
+}
+
+/** The sets with the fewest `stale` positions (all of them when nothing is stale). */
+function freshest(sets: readonly number[], stale: number): readonly number[] {
+  if (!stale) return sets;
+  let best = Infinity;
+  for (const mask of sets) best = Math.min(best, popcount(mask & stale));
+  return sets.filter((mask) => popcount(mask & stale) === best);
 }
 
 function popcount(mask: number): number {

@@ -70,6 +70,15 @@ function semanticIssues(data: CallScriptData): SafecallIssue[] {
       }
     }
   }
+  if (!data.pesel.enabled && data.questions.length === 0) {
+    issues.push({ path: ['pesel', 'enabled'], message: 'a script must verify something: the PESEL challenge or at least one question' });
+  }
+  if (data.pesel.enabled && data.pesel.whenExhausted === 'questions' && data.questions.length === 0) {
+    issues.push({ path: ['pesel', 'whenExhausted'], message: '"questions" needs at least one question to verify with' });
+  }
+  if (data.vip && data.locale === 'pl' && data.vip.advisorForm === undefined) {
+    issues.push({ path: ['vip', 'advisorForm'], message: 'required in Polish scripts: "pan" or "pani" (how the customer is told about their advisor)' });
+  }
   if (data.mutual.enabled && !data.pesel.enabled) {
     issues.push({ path: ['mutual', 'enabled'], message: 'mutual verification needs the PESEL challenge (pesel.enabled)' });
   }

@@ -1,10 +1,9 @@
 export { defineScript } from './defineScript.js';
 export { scriptJsonSchema } from './jsonSchema.js';
-export { mainSteps, type MainStepId } from './mainSteps.js';
+export { mainSteps } from './mainSteps.js';
 export { findUnsafeAsk, type UnsafeAsk } from './unsafe.js';
 export {
   callScriptSchema,
-  LOCALES,
   OVERRIDABLE_STEPS,
   PLACEHOLDERS,
   type CallScript,
@@ -12,6 +11,5 @@ export {
   type CallScriptData,
   type ScriptQuestion,
   type LocalizedText,
-  type Locale,
   type OverridableStep,
 } from './schema.js';

@@ -1,10 +1,5 @@
 import * as z from 'zod/mini';
-import { callbackPolicySchema } from '../callback/index.js';
-
-/** Locales safecall writes prompts in. */
-export const LOCALES = ['pl', 'en'] as const;
-/** A prompt locale: `'pl'` (default) or `'en'`. */
-export type Locale = (typeof LOCALES)[number];
+import { callbackPolicySchema, formSchema, LOCALES } from '../model/index.js';
 
 /**
  * Prompt steps whose agent line a script may override, per locale. Overrides
@@ -12,14 +7,15 @@ export type Locale = (typeof LOCALES)[number];
  */
 export const OVERRIDABLE_STEPS = [
   'introduce',
-  'confirm-person',
+  'vip-substitute',
+  'purpose',
   'caller-id',
   'safe-place',
   'not-safe',
   'on-hold',
+  'consent',
   'pesel-digit',
   'mutual',
-  'vip-substitute',
   'handoff',
 ] as const;
 /** A step id that accepts a prompt override. */
@@ -98,8 +94,14 @@ export const callScriptSchema = z.strictObject({
       attempts: z._default(z.int().check(z.minimum(1), z.maximum(3)), 2),
       /** Silence past this counts as a wrong attempt. */
       answerTimeoutSeconds: z._default(z.int().check(z.minimum(10), z.maximum(900)), 120),
-      /** `'keypad'`: digits are typed (DTMF), so the recording need not pause. */
+      /** `'keypad'`: digits are typed on the phone (DTMF); the recording is paused either way, since tones can be decoded. */
       channel: z._default(z.enum(['voice', 'keypad']), 'voice'),
+      /**
+       * When no set of positions is strong enough any more against a listener of
+       * the customer's recent calls: `'end'` — end the call and ask the customer
+       * to call the official number; `'questions'` — verify with the questions alone.
+       */
+      whenExhausted: z._default(z.enum(['end', 'questions']), 'end'),
     }),
     {},
   ),
@@ -112,13 +114,21 @@ export const callScriptSchema = z.strictObject({
       maxPositions: z._default(z.int().check(z.minimum(1), z.maximum(3)), 2),
       /** Positions 1–6 are the birth date a fraudster may know: off by default. */
       allowBirthDate: z._default(z.boolean(), false),
+      /**
+       * Refuse a reveal that would leave fewer bits of the PESEL unspoken (against
+       * a listener who knows the birth date and heard the recent calls). Default 0:
+       * any serial digit revealed after a 3-digit challenge leaves 0 — see README.
+       */
+      minBitsLeft: z._default(z.number().check(z.minimum(0), z.maximum(20)), 0),
     }),
     {},
   ),
   vip: z.optional(
     z.strictObject({
-      /** The customer's dedicated advisor. */
+      /** The customer's dedicated advisor, as the customer knows them ("Katarzyna Wiśniewska"). */
       advisor: text,
+      /** The advisor's form of address, for Polish ("Pani opiekunka" / "Pana opiekun"); required in Polish scripts. */
+      advisorForm: z.optional(formSchema),
       /** Present when someone else calls in the advisor's place. */
       substitute: z.optional(z.strictObject({ from: isoDate, to: isoDate, announcedOn: isoDate })),
     }),

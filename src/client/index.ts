@@ -1,0 +1,1 @@
+export { httpVerifier, type HttpVerifierOptions } from './httpVerifier.js';
