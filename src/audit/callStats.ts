@@ -1,5 +1,5 @@
-import type { StepId } from '../model/index.js';
-import { OUTCOME_KINDS, type OutcomeKind } from '../model/index.js';
+import { OUTCOME_KINDS, type OutcomeKind, type StepId } from '../model/index.js';
+import { adheres } from './adherence.js';
 import { DurationHistogram } from './histogram.js';
 import type { CallStats } from './summary.js';
 
@@ -8,20 +8,58 @@ import type { CallStats } from './summary.js';
  *
  * @example
  * ```ts
- * const call: OpenCall = { agentId: 'a-17', scriptKey: 'fraud-alert@3', startedAt: Date.now(), steps: ['introduce'], reached: false, safeAsked: false, unsafe: false, mutualOffered: false, mutualUsed: false, mismatch: false };
+ * const call: OpenCall = { agentId: 'a-17', scriptKey: 'fraud-alert@3', startedAt: Date.now(), steps: ['introduce'], reached: false, exhausted: false, safeAsked: false, unsafe: false, mutualOffered: false, mutualUsed: false, mismatch: false };
  * ```
  */
 export interface OpenCall {
   agentId: string;
   scriptKey: string;
+  /** Epoch ms of the first `call-started`; null when the input began with a restored start. */
   startedAt: number | null;
+  /** Main steps entered, consecutive repeats collapsed. */
   steps: StepId[];
   reached: boolean;
+  /** A `challenge-exhausted` event sent the call on to the questions. */
+  exhausted: boolean;
   safeAsked: boolean;
   unsafe: boolean;
   mutualOffered: boolean;
   mutualUsed: boolean;
   mismatch: boolean;
+}
+
+/** `"<scriptKey>\0<steps>\0<verified>\0<exhausted>"`: one key per distinct step sequence, so memory stays bounded by distinct sequences. */
+function sequenceKey(call: OpenCall, verified: boolean): string {
+  return `${call.scriptKey}\0${call.steps.join(',')}\0${verified ? 1 : 0}\0${call.exhausted ? 1 : 0}`;
+}
+
+/**
+ * A step sequence seen, with how many calls took it.
+ *
+ * @example
+ * ```ts
+ * const seen: Sequence = { scriptKey: 'loan-offer@1', steps: ['introduce'], verified: false, exhausted: false, calls: 3 };
+ * ```
+ */
+export interface Sequence {
+  scriptKey: string;
+  steps: StepId[];
+  verified: boolean;
+  exhausted: boolean;
+  calls: number;
+}
+
+/**
+ * Decodes a key made by `sequenceKey`.
+ *
+ * @example
+ * ```ts
+ * for (const [key, calls] of stats.sequences) console.log(decodeSequence(key, calls).steps);
+ * ```
+ */
+export function decodeSequence(key: string, calls: number): Sequence {
+  const [scriptKey = '', steps = '', verified, exhausted] = key.split('\0');
+  return { scriptKey, steps: steps ? (steps.split(',') as StepId[]) : [], verified: verified === '1', exhausted: exhausted === '1', calls };
 }
 
 /**
@@ -36,7 +74,6 @@ export interface OpenCall {
  */
 export class Stats {
   calls = 0;
-  unfinished = 0;
   readonly outcomes = Object.fromEntries(OUTCOME_KINDS.map((kind) => [kind, 0])) as Record<OutcomeKind, number>;
   reached = 0;
   verified = 0;
@@ -46,7 +83,7 @@ export class Stats {
   mutualOffered = 0;
   mutualUsed = 0;
   mismatches = 0;
-  /** `scriptKey \0 steps \0 verified?` → calls: adherence is judged at the end, once the expected order is known. */
+  /** Adherence is judged at the end, once the expected order is known: until then, the sequences seen and their counts. */
   readonly sequences = new Map<string, number>();
 
   add(call: OpenCall, kind: OutcomeKind, at: number): void {
@@ -61,24 +98,24 @@ export class Stats {
     if (call.mutualOffered) this.mutualOffered++;
     if (call.mutualUsed) this.mutualUsed++;
     if (call.mismatch) this.mismatches++;
-    const key = `${call.scriptKey}\0${call.steps.join(',')}\0${verified ? 1 : 0}`;
+    const key = sequenceKey(call, verified);
     this.sequences.set(key, (this.sequences.get(key) ?? 0) + 1);
   }
 
-  toJSON(expected: (scriptKey: string) => readonly StepId[] | null): CallStats {
+  toJSON(expected: (scriptKey: string) => readonly StepId[] | null, unfinished: number): CallStats {
     const rate = (count: number, of: number) => (of > 0 ? count / of : null);
     let checked = 0;
     let adherent = 0;
     for (const [key, count] of this.sequences) {
-      const [scriptKey, steps, verified] = key.split('\0') as [string, string, string];
-      const order = expected(scriptKey);
+      const sequence = decodeSequence(key, count);
+      const order = expected(sequence.scriptKey);
       if (!order) continue;
       checked += count;
-      if (adheres(steps ? (steps.split(',') as StepId[]) : [], order, verified === '1')) adherent += count;
+      if (adheres(sequence.steps, order, sequence)) adherent += count;
     }
     return {
       calls: this.calls,
-      unfinished: this.unfinished,
+      unfinished,
       outcomes: Object.fromEntries(OUTCOME_KINDS.map((kind) => [kind, { count: this.outcomes[kind], rate: rate(this.outcomes[kind], this.calls) }])) as CallStats['outcomes'],
       verification: { reached: this.reached, verified: this.verified, passRate: rate(this.verified, this.reached) },
       timeToVerify: { count: this.ttv.count, medianMs: this.ttv.quantile(0.5), p90Ms: this.ttv.quantile(0.9) },
@@ -88,10 +125,4 @@ export class Stats {
       adherence: { checked, adherent, rate: rate(adherent, checked) },
     };
   }
-}
-
-/** Verified: exactly the expected steps. Ended early: a prefix of them (nothing skipped or out of order). */
-function adheres(steps: readonly StepId[], expected: readonly StepId[], verified: boolean): boolean {
-  if (verified ? steps.length !== expected.length : steps.length > expected.length) return false;
-  return steps.every((step, i) => step === expected[i]);
 }

@@ -23,6 +23,11 @@ export class DurationHistogram {
     return this.total;
   }
 
+  /** Every whole second seen and its count, ascending. */
+  bins(): { seconds: number; calls: number }[] {
+    return [...this.counts.entries()].sort(([a], [b]) => a - b).map(([seconds, calls]) => ({ seconds, calls }));
+  }
+
   /** Nearest-rank quantile in ms (the smallest value with at least `q` of the values at or below it); null when empty. */
   quantile(q: number): number | null {
     if (this.total === 0) return null;

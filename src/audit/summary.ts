@@ -51,9 +51,13 @@ export interface CallStats {
   mutual: { offered: number; used: number; useRate: number | null; mismatches: number };
   /**
    * Script adherence over calls whose script version has a known main-step
-   * order: a verified call adheres when it went through exactly those steps
-   * in that order; a call that ended early, when its steps are the start of
-   * that order (nothing skipped, nothing out of order).
+   * order (`step-entered` events; `handoff` is not counted, the `verified`
+   * outcome is the handoff): a verified call adheres when it went through
+   * exactly those steps in that order; a call that ended early, when its
+   * steps are the start of that order (nothing skipped, nothing out of
+   * order). A call with a `challenge-exhausted` event whose `then` is
+   * `questions` is checked against the order without `consent`,
+   * `pesel-digit` and `mutual`, which it legitimately skips.
    */
   adherence: { checked: number; adherent: number; rate: number | null };
 }
@@ -69,10 +73,28 @@ export interface CallStats {
 export interface ScriptVersionStats extends CallStats {
   scriptId: string;
   version: number;
-  /** The main steps in order, or null when unknown (no script given and no verified call seen). */
+  /** The main steps in order (without `handoff`), or null when unknown (no script given and no verified call seen). */
   expectedSteps: StepId[] | null;
   /** `'script'`: from a script passed in `options.scripts`; `'observed'`: the most common order of verified calls. */
   expectedFrom: 'script' | 'observed' | null;
+}
+
+/**
+ * The calls that ended on one day (UTC date of the outcome): what the
+ * report's rates-over-time chart draws.
+ *
+ * @example
+ * ```ts
+ * const day: DayStats = summary.byDay['2026-11-23']!;
+ * const unsafeRate = day.safeAsked ? day.unsafe / day.safeAsked : null;
+ * ```
+ */
+export interface DayStats {
+  calls: number;
+  verified: number;
+  safeAsked: number;
+  unsafe: number;
+  callbacks: number;
 }
 
 /**
@@ -94,4 +116,8 @@ export interface CallSummary extends CallStats {
   orphanEvents: number;
   byAgent: Record<string, CallStats>;
   byScript: Record<string, ScriptVersionStats>;
+  /** Per UTC day (`YYYY-MM-DD`) of the outcome, in date order. */
+  byDay: Record<string, DayStats>;
+  /** Time to verify of every verified call, counted per whole second, in ascending order. */
+  timeToVerifyHistogram: { seconds: number; calls: number }[];
 }

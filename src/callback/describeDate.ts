@@ -1,22 +1,35 @@
-import { TZDate } from '@date-fns/tz';
+import type { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { enGB } from 'date-fns/locale/en-GB';
 import { pl } from 'date-fns/locale/pl';
 import { SafecallError } from '../core/errors.js';
-import { parseCalendarDate, type CalendarDate } from './calendarDate.js';
-import type { CallbackLocale } from './describeCallback.js';
+import type { Locale } from '../model/locale.js';
+import { parseCalendarDay } from './calendarDay.js';
 
-/** Parses a `YYYY-MM-DD` argument or throws `SafecallError('INVALID_ARGUMENT')`. */
-export function calendarDateArgument(value: unknown, name: string): CalendarDate {
-  const date = parseCalendarDate(value);
-  if (!date) throw new SafecallError('INVALID_ARGUMENT', `${name} must be a real calendar day written YYYY-MM-DD`);
-  return date;
+/**
+ * Parses a `YYYY-MM-DD` argument or throws `SafecallError('INVALID_ARGUMENT')` naming it.
+ *
+ * @example
+ * ```ts
+ * calendarDayArgument('2026-11-24', 'from'); // 24 November 2026, UTC midnight
+ * ```
+ */
+export function calendarDayArgument(value: unknown, name: string): TZDate {
+  const day = parseCalendarDay(value);
+  if (!day) throw new SafecallError('INVALID_ARGUMENT', `${name} must be a real calendar day written YYYY-MM-DD`);
+  return day;
 }
 
-/** Formats a calendar day with a date-fns pattern; the day is pinned to UTC so the host's zone cannot shift it. */
-export function formatCalendarDay(date: CalendarDate, pattern: string, locale: CallbackLocale): string {
+/**
+ * Formats a calendar day with a date-fns pattern in a prompt locale (`pl` or `enGB` month names).
+ *
+ * @example
+ * ```ts
+ * formatDay(calendarDay(2026, 11, 24), 'd MMMM', 'pl'); // '24 listopada'
+ * ```
+ */
+export function formatDay(day: TZDate, pattern: string, locale: Locale): string {
   if (locale !== 'pl' && locale !== 'en') throw new SafecallError('INVALID_ARGUMENT', "locale must be 'pl' or 'en'");
-  const day = new TZDate(date.year, date.month - 1, date.day, 'UTC');
   return format(day, pattern, { locale: locale === 'pl' ? pl : enGB });
 }
 
@@ -32,6 +45,6 @@ export function formatCalendarDay(date: CalendarDate, pattern: string, locale: C
  * describeDate('2026-11-24', 'en'); // '24 November 2026'
  * ```
  */
-export function describeDate(date: string, locale: CallbackLocale): string {
-  return formatCalendarDay(calendarDateArgument(date, 'date'), 'd MMMM yyyy', locale);
+export function describeDate(date: string, locale: Locale): string {
+  return formatDay(calendarDayArgument(date, 'date'), 'd MMMM yyyy', locale);
 }

@@ -1,7 +1,7 @@
+import { getMonth, getYear, isAfter, isSameDay } from 'date-fns';
 import { SafecallError } from '../core/errors.js';
-import { formatCalendarDate } from './calendarDate.js';
-import type { CallbackLocale } from './describeCallback.js';
-import { calendarDateArgument, formatCalendarDay } from './describeDate.js';
+import type { Locale } from '../model/locale.js';
+import { calendarDayArgument, formatDay } from './describeDate.js';
 
 /**
  * A range of calendar days (both ends included) as said in a prompt, with the
@@ -19,15 +19,13 @@ import { calendarDateArgument, formatCalendarDay } from './describeDate.js';
  * describeDateRange('2026-11-30', '2026-12-04', 'pl'); // 'od 30 listopada do 4 grudnia 2026'
  * ```
  */
-export function describeDateRange(from: string, to: string, locale: CallbackLocale): string {
-  const start = calendarDateArgument(from, 'from');
-  const end = calendarDateArgument(to, 'to');
-  if (formatCalendarDate(start) > formatCalendarDate(end)) {
-    throw new SafecallError('INVALID_ARGUMENT', 'from must not be after to');
-  }
-  if (from === to) return formatCalendarDay(start, 'd MMMM yyyy', locale);
-  const startPattern = start.year !== end.year ? 'd MMMM yyyy' : start.month !== end.month ? 'd MMMM' : 'd';
-  const first = formatCalendarDay(start, startPattern, locale);
-  const last = formatCalendarDay(end, 'd MMMM yyyy', locale);
+export function describeDateRange(from: string, to: string, locale: Locale): string {
+  const start = calendarDayArgument(from, 'from');
+  const end = calendarDayArgument(to, 'to');
+  if (isAfter(start, end)) throw new SafecallError('INVALID_ARGUMENT', 'from must not be after to');
+  if (isSameDay(start, end)) return formatDay(start, 'd MMMM yyyy', locale);
+  const startPattern = getYear(start) !== getYear(end) ? 'd MMMM yyyy' : getMonth(start) !== getMonth(end) ? 'd MMMM' : 'd';
+  const first = formatDay(start, startPattern, locale);
+  const last = formatDay(end, 'd MMMM yyyy', locale);
   return locale === 'pl' ? `od ${first} do ${last}` : `from ${first} to ${last}`;
 }

@@ -1,5 +1,6 @@
+import { format } from 'date-fns';
 import { SafecallError } from '../core/errors.js';
-import { formatCalendarDate } from './calendarDate.js';
+import { calendarDay } from './calendarDay.js';
 
 /**
  * Western (Gregorian) Easter Sunday of `year` as `YYYY-MM-DD`, by the
@@ -29,5 +30,5 @@ export function easterSunday(year: number): string {
   const m = Math.floor((a + 11 * h + 22 * l) / 451);
   const month = Math.floor((h + l - 7 * m + 114) / 31);
   const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return formatCalendarDate({ year, month, day });
+  return format(calendarDay(year, month, day), 'yyyy-MM-dd');
 }

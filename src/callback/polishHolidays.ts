@@ -1,8 +1,16 @@
+import { addDays, format } from 'date-fns';
 import { SafecallError } from '../core/errors.js';
-import { addCalendarDays, formatCalendarDate, parseCalendarDate } from './calendarDate.js';
+import { calendarDay, parseCalendarDay } from './calendarDay.js';
 import { easterSunday } from './easterSunday.js';
 
-/** A Polish statutory public holiday (a day free from work). */
+/**
+ * A Polish statutory public holiday (a day free from work).
+ *
+ * @example
+ * ```ts
+ * const holiday: PolishHoliday = { date: '2026-06-04', name: 'Boże Ciało', nameEn: 'Corpus Christi' };
+ * ```
+ */
 export interface PolishHoliday {
   /** Calendar date, `YYYY-MM-DD`. */
   date: string;
@@ -14,9 +22,23 @@ export interface PolishHoliday {
 
 const cache = new Map<number, readonly Readonly<PolishHoliday>[]>();
 
-/** The first year the current list of holidays applies to (3 May restored in 1990). */
+/**
+ * The first year the current list of holidays applies to (3 May restored in 1990).
+ *
+ * @example
+ * ```ts
+ * polishHolidays(FIRST_HOLIDAY_YEAR).length; // 12
+ * ```
+ */
 export const FIRST_HOLIDAY_YEAR = 1990;
-/** The last year handled (four-digit years). */
+/**
+ * The last year handled (four-digit years).
+ *
+ * @example
+ * ```ts
+ * polishHolidays(LAST_HOLIDAY_YEAR).length; // 14
+ * ```
+ */
 export const LAST_HOLIDAY_YEAR = 9999;
 
 /**
@@ -38,7 +60,14 @@ export function polishHolidays(year: number): PolishHoliday[] {
   return holidaysOf(year).map((holiday) => ({ ...holiday }));
 }
 
-/** The memoised, frozen list for a year (shared by {@link isPolishHoliday}). */
+/**
+ * The memoised, frozen list for a year (shared by {@link isPolishHoliday}).
+ *
+ * @example
+ * ```ts
+ * holidaysOf(2026)[0]; // { date: '2026-01-01', name: 'Nowy Rok', nameEn: "New Year's Day" } (frozen)
+ * ```
+ */
 export function holidaysOf(year: number): readonly Readonly<PolishHoliday>[] {
   if (!Number.isInteger(year) || year < FIRST_HOLIDAY_YEAR || year > LAST_HOLIDAY_YEAR) {
     throw new SafecallError(
@@ -49,9 +78,9 @@ export function holidaysOf(year: number): readonly Readonly<PolishHoliday>[] {
   const cached = cache.get(year);
   if (cached) return cached;
 
-  const easter = parseCalendarDate(easterSunday(year))!;
-  const fromEaster = (days: number) => formatCalendarDate(addCalendarDays(easter, days));
-  const fixed = (month: number, day: number) => formatCalendarDate({ year, month, day });
+  const easter = parseCalendarDay(easterSunday(year))!;
+  const fromEaster = (days: number) => format(addDays(easter, days), 'yyyy-MM-dd');
+  const fixed = (month: number, day: number) => format(calendarDay(year, month, day), 'yyyy-MM-dd');
 
   const list: PolishHoliday[] = [
     { date: fixed(1, 1), name: 'Nowy Rok', nameEn: "New Year's Day" },

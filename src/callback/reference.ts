@@ -1,7 +1,14 @@
 import { SafecallError } from '../core/errors.js';
 import { randomInt, type RandomSource } from '../core/random.js';
 
-/** Characters of a callback reference: digits and capitals without the look-alikes 0/O, 1/I/L. */
+/**
+ * Characters of a callback reference: digits and capitals without the look-alikes 0/O, 1/I/L.
+ *
+ * @example
+ * ```ts
+ * CALLBACK_REFERENCE_ALPHABET.length; // 31
+ * ```
+ */
 export const CALLBACK_REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 /**

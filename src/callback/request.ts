@@ -28,7 +28,15 @@ export const callbackRequestSchema = z.union([
   z.strictObject({ earliestAfterMinutes: minutesSchema }),
 ]);
 
-/** `{ inMinutes: number } | { at: string } | { earliestAfterMinutes: number }` (see {@link callbackRequestSchema}). */
+/**
+ * `{ inMinutes: number } | { at: string } | { earliestAfterMinutes: number }`
+ * (see {@link callbackRequestSchema}): the model's `CallbackAsk`, validated.
+ *
+ * @example
+ * ```ts
+ * const request: CallbackRequest = { at: '2026-11-24T10:00' };
+ * ```
+ */
 export type CallbackRequest = z.output<typeof callbackRequestSchema>;
 
 /**

@@ -1,72 +1,110 @@
 /**
- * Wall-clock time in an IANA time zone, on top of `@date-fns/tz`. Internal
- * helpers of the callback module: every conversion between an instant and the
- * wall time of a zone goes through here.
+ * Wall-clock time in an IANA zone. Internal helpers of the callback module:
+ * every conversion between an instant and the wall time of a zone goes
+ * through here, on top of {@link zoneOffsets}.
+ *
+ * A wall time is held as a *wall key*: the epoch milliseconds whose UTC
+ * fields are the wall fields (10:00 on 24 November 2026 in any zone is
+ * `Date.UTC(2026, 10, 24, 10)`). Wall days are then exactly `DAY_MS` long, so
+ * day arithmetic on them is plain addition, and no `Date` has to be built on
+ * the hot path; the host's time zone is never consulted.
  */
-import { TZDate, tzOffset, tzScan } from '@date-fns/tz';
-import { addHours, addMinutes, parseISO } from 'date-fns';
-import type { CalendarDate } from './calendarDate.js';
-import { addCalendarDays, isRealDate } from './calendarDate.js';
+import { isExists, parseISO } from 'date-fns';
+import type { ZoneOffsets } from './zoneOffsets.js';
 
-/** A wall-clock date and time (no zone). `month` is 1–12. */
-export interface WallTime extends CalendarDate {
-  hour: number;
-  minute: number;
-  second: number;
-  millisecond: number;
+/**
+ * A minute in ms.
+ *
+ * @example
+ * ```ts
+ * now + 15 * MINUTE_MS;
+ * ```
+ */
+export const MINUTE_MS = 60_000;
+
+/**
+ * A wall day in ms (wall days of a wall key are always this long).
+ *
+ * @example
+ * ```ts
+ * dayOf(wall) * DAY_MS; // the wall key of that day's midnight
+ * ```
+ */
+export const DAY_MS = 86_400_000;
+
+/**
+ * The wall key of `instant` (epoch ms) in the zone.
+ *
+ * @example
+ * ```ts
+ * wallOf(Date.parse('2026-11-24T09:00:00Z'), zoneOffsets('Europe/Warsaw')) === Date.UTC(2026, 10, 24, 10); // true
+ * ```
+ */
+export function wallOf(instant: number, zone: ZoneOffsets): number {
+  return instant + zone.offsetMs(instant);
 }
 
-/** The wall time of an instant in a zone, with the weekday (0 = Sunday … 6 = Saturday). */
-export interface ZonedWallTime extends WallTime {
-  weekday: number;
+/**
+ * The wall day of a wall key: days since 1970-01-01 on the zone's calendar.
+ *
+ * @example
+ * ```ts
+ * dayOf(Date.UTC(1970, 0, 2, 10)); // 1
+ * ```
+ */
+export function dayOf(wall: number): number {
+  return Math.floor(wall / DAY_MS);
 }
 
-/** Whether `timeZone` is an IANA time zone this runtime knows (tried, not pattern-matched). */
-export function isTimeZone(timeZone: string): boolean {
-  if (timeZone.length === 0 || timeZone.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-  } catch {
-    return false;
-  }
-  return !Number.isNaN(tzOffset(timeZone, new Date(0)));
+/**
+ * Minutes since the wall day's midnight (0–1439).
+ *
+ * @example
+ * ```ts
+ * minuteOfWallDay(Date.UTC(2026, 10, 24, 10, 30)); // 630
+ * ```
+ */
+export function minuteOfWallDay(wall: number): number {
+  return Math.floor((wall - dayOf(wall) * DAY_MS) / MINUTE_MS);
 }
 
-/** The wall time of `instant` (epoch ms) in `timeZone`, independent of the host's zone. */
-export function wallTimeOf(instant: number, timeZone: string): ZonedWallTime {
-  const d = new TZDate(instant, timeZone);
-  return {
-    year: d.getFullYear(),
-    month: d.getMonth() + 1,
-    day: d.getDate(),
-    hour: d.getHours(),
-    minute: d.getMinutes(),
-    second: d.getSeconds(),
-    millisecond: d.getMilliseconds(),
-    weekday: d.getDay(),
-  };
+/**
+ * The calendar year of a wall day (a UTC getter: the day number is already on the zone's calendar).
+ *
+ * @example
+ * ```ts
+ * yearOfDay(Date.UTC(2027, 0, 1) / DAY_MS); // 2027
+ * ```
+ */
+export function yearOfDay(day: number): number {
+  return new Date(day * DAY_MS).getUTCFullYear();
 }
 
-function sameWallTime(a: WallTime, b: WallTime): boolean {
-  return (
-    a.year === b.year &&
-    a.month === b.month &&
-    a.day === b.day &&
-    a.hour === b.hour &&
-    a.minute === b.minute &&
-    a.second === b.second &&
-    a.millisecond === b.millisecond
-  );
+/**
+ * The weekday of a wall day: 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday).
+ *
+ * @example
+ * ```ts
+ * weekdayOf(0); // 4
+ * ```
+ */
+export function weekdayOf(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
 }
 
 /**
  * How a wall time maps to instants in a zone:
  * - `exact`: exactly one instant;
- * - `ambiguous`: twice (the repeated hour when clocks go back) — `instant` is
- *   the earlier occurrence, `later` the other one;
- * - `nonexistent`: never (the hour skipped when clocks go forward) — `gapEnd`
- *   is the first instant after the gap (e.g. 03:00 CEST on the last Sunday of
- *   March in Europe/Warsaw).
+ * - `ambiguous`: twice (the repeated hour when the clocks go back) — `instant`
+ *   is the earlier occurrence, `later` the other one;
+ * - `nonexistent`: never (the hour skipped when the clocks go forward) —
+ *   `gapEnd` is the first instant after the gap (e.g. 03:00 CEST on the last
+ *   Sunday of March in Europe/Warsaw).
+ *
+ * @example
+ * ```ts
+ * const skipped: WallTimeResolution = { kind: 'nonexistent', gapEnd: Date.parse('2026-03-29T01:00:00Z') };
+ * ```
  */
 export type WallTimeResolution =
   | { kind: 'exact'; instant: number }
@@ -74,71 +112,53 @@ export type WallTimeResolution =
   | { kind: 'nonexistent'; gapEnd: number };
 
 /**
- * Resolves a wall time in `timeZone` to instant(s).
+ * Resolves a wall key in a zone to instant(s). The instants a wall time can
+ * stand for lie within ±14 h of it, and offsets change at most once in two
+ * days, so the offsets a day before and a day after are the only candidates.
  *
- * `new TZDate(y, m, d, h, min, zone)` moves a skipped wall time forward, but
- * which occurrence of a repeated wall time it returns depends on the host's
- * time zone, so both cases are settled here from the zone's transitions
- * (`tzScan`), the same way on every machine.
+ * @example
+ * ```ts
+ * resolveWallTime(Date.UTC(2026, 9, 25, 2, 30), zoneOffsets('Europe/Warsaw'));
+ * // { kind: 'ambiguous', instant: 00:30Z (CEST), later: 01:30Z (CET) }
+ * ```
  */
-export function resolveWallTime(wall: WallTime, timeZone: string): WallTimeResolution {
-  const guess = new TZDate(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond, timeZone);
-  const matches = (instant: number) => sameWallTime(wallTimeOf(instant, timeZone), wall);
-  const before = addHours(guess, -36);
-  const after = addHours(guess, 36);
-  if (matches(+guess) && tzOffset(timeZone, before) === tzOffset(timeZone, after)) {
-    return { kind: 'exact', instant: +guess };
+export function resolveWallTime(wall: number, zone: ZoneOffsets): WallTimeResolution {
+  const before = zone.offsetMs(wall - DAY_MS);
+  const after = zone.offsetMs(wall + DAY_MS);
+  const early = wall - Math.max(before, after);
+  const late = wall - Math.min(before, after);
+  const earlyFits = wallOf(early, zone) === wall;
+  const lateFits = wallOf(late, zone) === wall;
+  if (earlyFits && lateFits) return early === late ? { kind: 'exact', instant: early } : { kind: 'ambiguous', instant: early, later: late };
+  if (earlyFits) return { kind: 'exact', instant: early };
+  if (lateFits) return { kind: 'exact', instant: late };
+  return { kind: 'nonexistent', gapEnd: firstInstantWithOffset(early, late, after, zone) };
+}
+
+/** The first instant in `(low, high]` whose offset is `offset` (`low` has the other one). */
+function firstInstantWithOffset(low: number, high: number, offset: number, zone: ZoneOffsets): number {
+  let lo = low;
+  let hi = high;
+  while (hi - lo > 1) {
+    const middle = Math.floor((lo + hi) / 2);
+    if (zone.offsetMs(middle) === offset) hi = middle;
+    else lo = middle;
   }
-  const changes = tzScan(timeZone, { start: before, end: after });
-  const candidates = new Set<number>();
-  if (matches(+guess)) candidates.add(+guess);
-  for (const { change } of changes) {
-    for (const shifted of [addMinutes(guess, change), addMinutes(guess, -change)]) {
-      if (matches(+shifted)) candidates.add(+shifted);
-    }
-  }
-  const instants = [...candidates].sort((a, b) => a - b);
-  const first = instants[0];
-  const last = instants[instants.length - 1];
-  if (first === undefined || last === undefined) {
-    // The gap ends at the forward transition nearest to the requested time.
-    let gapEnd = +guess;
-    let distance = Infinity;
-    for (const { date, change } of changes) {
-      if (change > 0 && Math.abs(+date - +guess) < distance) {
-        distance = Math.abs(+date - +guess);
-        gapEnd = exactTransition(timeZone, +date);
-      }
-    }
-    return { kind: 'nonexistent', gapEnd };
-  }
-  return first === last ? { kind: 'exact', instant: first } : { kind: 'ambiguous', instant: first, later: last };
+  return hi;
 }
 
 /**
- * `tzScan` samples hourly from its start, so the `date` it reports is the
- * first sample after a change, up to an hour late. The exact instant (to the
- * minute) is found by bisecting the hour before it on `tzOffset`.
- */
-function exactTransition(timeZone: string, sampledAfter: number): number {
-  const newOffset = tzOffset(timeZone, new Date(sampledAfter));
-  let before = +addHours(sampledAfter, -1); // still the old offset
-  let after = sampledAfter;
-  while (after - before > 60_000) {
-    const middle = before + Math.floor((after - before) / 120_000) * 60_000;
-    if (tzOffset(timeZone, new Date(middle)) === newOffset) after = middle;
-    else before = middle;
-  }
-  return after;
-}
-
-/**
- * The instant a wall time stands for, choosing where the zone's rules leave a
+ * The instant a wall key stands for, choosing where the zone's rules leave a
  * choice: `'earliest'` takes the first occurrence of a repeated time,
  * `'latest'` the second; a skipped time becomes the end of the gap.
+ *
+ * @example
+ * ```ts
+ * instantOfWallTime(Date.UTC(2026, 9, 25, 2, 30), zoneOffsets('Europe/Warsaw'), 'latest'); // 01:30Z (CET)
+ * ```
  */
-export function instantOfWallTime(wall: WallTime, timeZone: string, prefer: 'earliest' | 'latest'): number {
-  const resolved = resolveWallTime(wall, timeZone);
+export function instantOfWallTime(wall: number, zone: ZoneOffsets, prefer: 'earliest' | 'latest'): number {
+  const resolved = resolveWallTime(wall, zone);
   switch (resolved.kind) {
     case 'exact':
       return resolved.instant;
@@ -149,55 +169,59 @@ export function instantOfWallTime(wall: WallTime, timeZone: string, prefer: 'ear
   }
 }
 
-/** The instant at `minuteOfDay` (0–1440; 1440 = the next day's midnight) of a calendar day in a zone. */
-export function instantOfDayMinute(date: CalendarDate, minuteOfDay: number, timeZone: string, prefer: 'earliest' | 'latest'): number {
-  const base = minuteOfDay >= 1440 ? addCalendarDays(date, 1) : date;
-  const minutes = minuteOfDay % 1440;
-  return instantOfWallTime(
-    { ...base, hour: Math.floor(minutes / 60), minute: minutes % 60, second: 0, millisecond: 0 },
-    timeZone,
-    prefer,
-  );
-}
-
-const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.(\d{1,3}))?)?$/;
 
 /**
  * A date-time string as the callback module accepts it:
  * - `instant`: ISO 8601 with `Z` or an offset (`'2026-11-24T09:00:00Z'`,
  *   `'2026-11-24T10:00+01:00'`);
- * - `local`: a wall time without offset (`'2026-11-24T10:00'`), to be read in
- *   a zone.
+ * - `local`: a wall time without offset (`'2026-11-24T10:00'`), as a wall
+ *   key to be read in a zone.
+ *
+ * @example
+ * ```ts
+ * const local: ParsedDateTime = { kind: 'local', wall: Date.UTC(2026, 10, 24, 10) };
+ * ```
  */
-export type ParsedDateTime = { kind: 'instant'; instant: number } | { kind: 'local'; wall: WallTime };
+export type ParsedDateTime = { kind: 'instant'; instant: number } | { kind: 'local'; wall: number };
 
-/** Parses a date-time string, or returns `undefined` if it is malformed or names a day that does not exist. */
+/**
+ * Parses a date-time string, or returns `undefined` if it is malformed or
+ * names a day that does not exist. The pattern is stricter than `parseISO`
+ * (which also takes week dates, `24:00` and basic formats); date-fns decides
+ * whether the day exists and reads the offset.
+ *
+ * @example
+ * ```ts
+ * parseDateTime('2026-11-24T10:00+01:00'); // { kind: 'instant', instant: Date.parse('2026-11-24T09:00:00Z') }
+ * parseDateTime('2026-02-30T10:00'); // undefined
+ * ```
+ */
 export function parseDateTime(value: string): ParsedDateTime | undefined {
-  if (INSTANT_RE.test(value)) {
-    const date = { year: Number(value.slice(0, 4)), month: Number(value.slice(5, 7)), day: Number(value.slice(8, 10)) };
-    if (!isRealDate(date)) return undefined;
-    const instant = +parseISO(value);
-    return Number.isFinite(instant) ? { kind: 'instant', instant } : undefined;
+  const instant = INSTANT_RE.exec(value);
+  if (instant) {
+    if (!isExists(Number(instant[1]), Number(instant[2]) - 1, Number(instant[3]))) return undefined;
+    const at = +parseISO(value);
+    return Number.isFinite(at) ? { kind: 'instant', instant: at } : undefined;
   }
-  const match = LOCAL_RE.exec(value);
-  if (!match) return undefined;
-  const wall: WallTime = {
-    year: Number(match[1]),
-    month: Number(match[2]),
-    day: Number(match[3]),
-    hour: Number(match[4]),
-    minute: Number(match[5]),
-    second: Number(match[6] ?? 0),
-    millisecond: Number((match[7] ?? '0').padEnd(3, '0')),
-  };
-  if (!isRealDate(wall)) return undefined;
+  const local = LOCAL_RE.exec(value);
+  if (!local) return undefined;
+  const [year, month, day] = [Number(local[1]), Number(local[2]) - 1, Number(local[3])];
+  if (!isExists(year, month, day)) return undefined;
+  const wall = Date.UTC(year, month, day, Number(local[4]), Number(local[5]), Number(local[6] ?? 0), Number((local[7] ?? '0').padEnd(3, '0')));
   return { kind: 'local', wall };
 }
 
 /**
  * An instant given as a `Date`, epoch milliseconds or an ISO string with
  * `Z`/offset, as epoch milliseconds; `undefined` if invalid.
+ *
+ * @example
+ * ```ts
+ * toInstant('1970-01-01T00:00:00.005Z'); // 5
+ * toInstant('2026-11-24T10:00'); // undefined (a wall time, not an instant)
+ * ```
  */
 export function toInstant(value: unknown): number | undefined {
   if (value instanceof Date) {

@@ -1,12 +1,7 @@
 /**
- * Text for comparison: lower case, Polish diacritics removed ("Hasło" →
- * "haslo", "KRAKÓW" → "krakow"). `ł` has no combining form in Unicode, so it
- * is mapped by hand before the NFD strip.
+ * Text folding. `foldText` is the light fold that compares answers (case and
+ * Polish diacritics); `foldForLint` is the heavy one the unsafe-text lint
+ * matches on (look-alike letters, invisible characters, spelled-apart
+ * letters, digits for letters). One job per file under `./text/`.
  */
-export function foldText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ł/g, 'l')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
-}
+export { foldText, foldForLint, lintReadings, DIGIT_READINGS, type DigitReading } from './text/index.js';

@@ -22,6 +22,8 @@ export const callStateSchema = z.strictObject({
   attemptsLeft: count,
   /** Wrong attempts left per script question id. */
   questionAttemptsLeft: z.record(id, count),
+  /** Wrong attempts counted in this call: at the challenge, and per question id. */
+  failures: z.strictObject({ pesel: count, questions: z.record(id, count) }),
   /** What this call has passed, as the service saw it. */
   passed: z.strictObject({ pesel: z.boolean(), questions: z.array(id) }),
   /** Positions revealed to the agent in this call (mutual verification). */

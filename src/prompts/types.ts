@@ -1,47 +1,29 @@
-import type { CallbackRefusal, CallbackWindow } from '../callback/index.js';
-import type { CallScript, Locale, ScriptQuestion } from '../script/index.js';
-import type { SessionEventInput, SessionEventType } from '../session/events.js';
-import type { CallOutcome, FailureCause, RefusedPosition } from '../session/outcome.js';
-
-/**
- * The step a prompt belongs to. Main steps follow the script's order;
- * `not-safe`, `on-hold`, `callback`, `verifying` and `verifier-error` are
- * detours; `handoff` (verified) and `closing` (any other outcome) end the call.
- */
-export type StepId =
-  | 'introduce'
-  | 'confirm-person'
-  | 'caller-id'
-  | 'safe-place'
-  | 'not-safe'
-  | 'on-hold'
-  | 'callback'
-  | 'pesel-digit'
-  | 'question'
-  | 'mutual'
-  | 'reveal'
-  | 'vip-substitute'
-  | 'verifying'
-  | 'verifier-error'
-  | 'handoff'
-  | 'closing';
-
-/** A callback time the agent can offer: the instant and how to say it. */
-export interface CallbackSlot {
-  /** ISO instant (UTC). */
-  at: string;
-  /** As the agent says it, e.g. "jutro o 8:00". */
-  spoken: string;
-}
+import type {
+  CallbackRefusal,
+  CallbackSlot,
+  CallOutcome,
+  FailureCause,
+  Form,
+  Locale,
+  RefusedPosition,
+  SessionEventInput,
+  SessionEventType,
+  StepId,
+  VerifierTask,
+} from '../model/index.js';
+import type { CallScript, ScriptQuestion } from '../script/index.js';
 
 /** What the desktop should collect at this step, besides the buttons. */
 export type PromptInput =
-  /** One PESEL digit at `position` (1-11); typed by the agent or arriving as DTMF. */
+  /** One PESEL digit at `position` (1-11): typed by the agent, or arriving as a keypad tone. */
   | { kind: 'digit'; position: number }
   /** The answer to the script question `questionId`. */
   | { kind: 'answer'; questionId: string; answer: ScriptQuestion['answer'] }
-  /** Mutual verification: the positions the customer asks for, at most `max`. */
-  | { kind: 'positions'; max: number; suggested: number[] }
+  /**
+   * Mutual verification: the positions the customer asks for, at most `max`,
+   * chosen among `allowed`; `forbidden` says why each other position cannot be read out.
+   */
+  | { kind: 'positions'; max: number; allowed: number[]; forbidden: RefusedPosition[] }
   /** A callback time between `earliest` and `latest` (ISO instants). */
   | { kind: 'callback-time'; earliest: string; latest: string; suggestions: CallbackSlot[] };
 
@@ -49,11 +31,30 @@ export type PromptInput =
 export type EventPayload<T extends SessionEventType> = Omit<Extract<SessionEventInput, { type: T }>, 'type'>;
 
 /**
- * A button the desktop renders. On click send `{ type: action.event, ...action.payload }`.
+ * A button the desktop renders. On click send `actionEvent(action)`.
+ *
+ * @example
+ * ```ts
+ * const action: PromptAction = { event: 'CONFIRM', label: 'Tak, to ta osoba' };
+ * ```
  */
 export type PromptAction = {
   [T in SessionEventType]: { event: T; label: string; payload?: EventPayload<T> };
 }[SessionEventType];
+
+/**
+ * A line for something the customer is likely to ask at this step, e.g. "Jakie
+ * to transakcje?" before verification: the cue and what the agent answers.
+ *
+ * @example
+ * ```ts
+ * if (prompt.reply) renderAside(`${prompt.reply.cue} → ${prompt.reply.say}`);
+ * ```
+ */
+export interface PromptReply {
+  cue: string;
+  say: string;
+}
 
 /**
  * What the agent desktop renders now.
@@ -62,7 +63,7 @@ export type PromptAction = {
  * ```ts
  * const { say, note, actions, input } = session.prompt;
  * render(say);            // the line the agent reads
- * actions.map((a) => button(a.label, () => session.send({ type: a.event, ...a.payload })));
+ * actions.map((a) => button(a.label, () => session.send(actionEvent(a))));
  * ```
  */
 export interface PromptStep {
@@ -71,68 +72,95 @@ export interface PromptStep {
   say: string;
   /** Guidance for the agent only — never read aloud. */
   note?: string;
+  /** A ready answer to what the customer may ask at this step. */
+  reply?: PromptReply;
   actions: PromptAction[];
   input?: PromptInput;
-  /** Present only on the `reveal` step: the digits the agent may read back. */
+  /** Present only on the `reveal` step: the digits the agent may read out. */
   revealed?: { position: number; digit: string }[];
   /** Position among the script's main steps (1-based), for a progress bar. */
   progress: { index: number; total: number };
-  /** True while the verifier is being asked: no answer actions then. */
+  /** True while the verification service is being asked: no answer actions then. */
   pending?: boolean;
   /** On `handoff` and `closing`: how the call ended. */
   outcome?: CallOutcome;
 }
 
-/** The state of the call, as the prompts need it (secret-free but `revealed`). */
+/** The state of the call as the prompts need it: secret-free, except `revealed` on the reveal step. */
 export type StepView =
-  | { step: 'introduce' | 'confirm-person' | 'caller-id' | 'safe-place' | 'on-hold' | 'vip-substitute' | 'handoff' }
-  | { step: 'not-safe'; slots: CallbackSlot[]; window: CallbackWindow }
-  | { step: 'callback'; reason: CallbackRefusal; slots: CallbackSlot[]; window: CallbackWindow }
+  | { step: 'introduce' | 'vip-substitute' | 'purpose' | 'caller-id' | 'on-hold' | 'handoff' }
+  /** `afterHold`: the customer stepped aside and came back — ask briefly. */
+  | { step: 'safe-place'; afterHold: boolean; questions: number }
+  | { step: 'not-safe'; slots: CallbackSlot[]; window: { earliest: string; latest: string } | undefined }
+  | { step: 'callback'; reason: CallbackRefusal; slots: CallbackSlot[]; window: { earliest: string; latest: string } | undefined }
+  /** "I'll ask for a few digits — not the whole number. Shall we start?" */
+  | { step: 'consent'; count: number }
   | {
       step: 'pesel-digit';
       position: number;
       /** 0-based index of `position` in the challenge. */
       index: number;
       count: number;
+      /** The position asked before this one in the same attempt (for "A ósma?"), or null on the first. */
+      previous: number | null;
       attempt: number;
       attempts: number;
       /** Why the previous attempt failed, on the first digit of a retry. */
       retryAfter: FailureCause | null;
     }
-  | { step: 'question'; question: ScriptQuestion; attempt: number; attempts: number; retryAfter: FailureCause | null }
-  | { step: 'mutual'; said: number[]; suggested: number[]; max: number; refused: RefusedPosition[] }
+  | { step: 'question'; question: ScriptQuestion; index: number; attempt: number; attempts: number; retryAfter: FailureCause | null }
+  /**
+   * `said`: positions the customer said in this call; `allowed`: what may be asked for; `max`: how many
+   * still; `refused`: what the customer's last request asked that cannot be read out, and why;
+   * `forbidden`: every position that cannot be asked for now, and why (for a position picker).
+   */
+  | { step: 'mutual'; said: number[]; allowed: number[]; max: number; refused: RefusedPosition[]; forbidden: RefusedPosition[] }
   | { step: 'reveal'; revealed: { position: number; digit: string }[]; refused: RefusedPosition[] }
   | { step: 'verifying'; what: VerifierTask }
   | { step: 'verifier-error'; what: VerifierTask }
   | { step: 'closing'; outcome: CallOutcome };
 
-/** Which verifier call a pending or failed step is about. */
-export type VerifierTask = 'digits' | 'answer' | 'reveal';
-
-/** Everything besides the step that prompt texts fill in. */
+/**
+ * Everything besides the step that prompt texts fill in.
+ *
+ * @example
+ * ```ts
+ * const ctx: RenderContext = { script, locale: 'pl', agent: { name: 'Anna Zielińska', form: 'pani' }, customer: { name: 'Jan Kowalski', form: 'pan' } };
+ * ```
+ */
 export interface RenderContext {
   script: CallScript;
   locale: Locale;
-  agent: { name: string };
-  customer: { name: string; form?: 'pan' | 'pani' | undefined };
+  /** The agent; `form` is their own gender in Polish ("jestem Pana opiekunką"). */
+  agent: { name: string; form?: Form | undefined };
+  /** The customer; `form` is how Polish prompts address them (required for Polish scripts). */
+  customer: { name: string; form?: Form | undefined };
 }
 
-/** One locale's texts: every step's line, guidance and button labels. */
+/** A function that says one step's line. */
+type Say<K extends StepView['step']> = (view: Extract<StepView, { step: K }>, ctx: RenderContext) => string;
+/** A function that gives one step's note, or nothing. */
+type Note<K extends StepView['step']> = (view: Extract<StepView, { step: K }>, ctx: RenderContext) => string | undefined;
+
+/**
+ * One locale's texts: every step's line, guidance and button labels. Words only:
+ * the rendering logic is shared (`renderPrompt`).
+ *
+ * @example
+ * ```ts
+ * const texts: LocaleTexts = pl;
+ * ```
+ */
 export interface LocaleTexts {
-  say: { [K in StepId]: (view: Extract<StepView, { step: K }>, ctx: RenderContext) => string };
-  note: { [K in StepId]?: (view: Extract<StepView, { step: K }>, ctx: RenderContext) => string | undefined };
+  say: { [K in StepView['step']]: Say<K> };
+  note: { [K in StepView['step']]?: Note<K> };
+  /** Lines for what the customer may ask at a step (e.g. the details of the matter before verification). */
+  reply: { [K in StepView['step']]?: (view: Extract<StepView, { step: K }>, ctx: RenderContext) => PromptReply | undefined };
   labels: Record<SessionEventType, string>;
   /** Button labels that read better at one step ("Numer się zgadza" rather than "Tak"). */
-  stepLabels: { [K in StepId]?: Partial<Record<SessionEventType, string>> };
-  /** The sentence before the first digit of an attempt (why we ask, or why we ask again); '' otherwise. */
-  peselLead: (view: Extract<StepView, { step: 'pesel-digit' }>, ctx: RenderContext) => string;
+  stepLabels: { [K in StepView['step']]?: Partial<Record<SessionEventType, string>> };
   /** Label of a callback button for a suggested slot. */
   callbackAt: (slot: CallbackSlot) => string;
-  /** The position as an ordinal in the form prompts use ("piątą" / "fifth"). */
-  ordinal: (position: number) => string;
-  /** How `{questionCount}` reads: "3 pytania weryfikacyjne" / "3 verification questions". */
-  questionCount: (count: number) => string;
-  /** `{substituteDates}` and `{announcedOn}`. */
-  dateRange: (from: string, to: string) => string;
-  date: (date: string) => string;
+  /** The values of script placeholders that depend on the locale (`{ordinal}`, `{questionCount}`, `{youGen}`, dates…). */
+  placeholders: (view: StepView, ctx: RenderContext) => Readonly<Record<string, string | undefined>>;
 }

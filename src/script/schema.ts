@@ -35,6 +35,13 @@ export const PLACEHOLDERS = [
   'advisor',
   'substituteDates',
   'announcedOn',
+  // Forms of address by grammatical case ("Pan"/"Pani", "Pana"/"Pani", …): never a slash read aloud.
+  'youNom',
+  'youGen',
+  'youDat',
+  'youAcc',
+  'youIns',
+  'youLoc',
 ] as const;
 
 const text = z.string().check(z.trim(), z.minLength(1), z.maxLength(600));

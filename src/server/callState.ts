@@ -18,6 +18,10 @@ export function toCallState(call: CallRecord, ledger: LedgerRecord, script: Call
     reissued: call.reissued,
     attemptsLeft: call.challenge ? left(PESEL_ITEM, script.pesel.attempts) : 0,
     questionAttemptsLeft: Object.fromEntries(script.questions.map((q) => [q.id, left(q.id, q.attempts)])),
+    failures: {
+      pesel: failuresOf(call, PESEL_ITEM),
+      questions: Object.fromEntries(script.questions.map((q) => [q.id, failuresOf(call, q.id)])),
+    },
     passed: { pesel: call.passed.includes(PESEL_ITEM), questions: call.passed.filter((item) => item !== PESEL_ITEM) },
     revealed: [...call.revealed],
     disclosure: { bitsLeft: round(bitsLeft(script, spokenSince(ledger, now - limits.ledgerMs))) },
@@ -25,6 +29,10 @@ export function toCallState(call: CallRecord, ledger: LedgerRecord, script: Call
   if (locked) state.locked = { until: ledger.lockedUntil === -1 ? null : new Date(ledger.lockedUntil).toISOString() };
   if (call.outcome) state.outcome = call.outcome;
   return state;
+}
+
+function failuresOf(call: CallRecord, item: string): number {
+  return Object.hasOwn(call.failures, item) ? (call.failures[item] ?? 0) : 0;
 }
 
 /** Bits to 2 decimals: enough for people, and equal figures compare equal. */

@@ -13,6 +13,7 @@ export { verificationPolicySchema, parseVerificationPolicy, type VerificationPol
 export type { CustomerDirectory } from './customers.js';
 export type { ServiceEvent } from './events.js';
 export { memoryStore, type MemoryStoreOptions } from './store/memoryStore.js';
+export { redisStore, type RedisStoreOptions, type RedisScriptClient } from './store/redisStore.js';
 export type { VerificationStore, StoreResult, BeginResult, AttemptTicket, AttemptLimits, Verdict } from './store/types.js';
 export type { LedgerRecord, CallRecord } from './store/records.js';
 export type { CallState, CallOutcome, Verifier, OpenCallRequest, RevealResult } from '../model/index.js';

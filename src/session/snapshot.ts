@@ -1,52 +1,54 @@
 import * as z from 'zod/mini';
+import { callbackRefusalSchema, callOutcomeSchema, failureCauseSchema, positionSchema, refusedPositionSchema } from '../model/index.js';
 
-const position = z.int().check(z.minimum(1), z.maximum(11));
-const cause = z.nullable(z.enum(['wrong', 'dont-know', 'timeout']));
-const refusalReason = z.enum(['too-soon', 'outside-hours', 'closed-day', 'beyond-horizon', 'nonexistent-time']);
+const position = positionSchema;
+const count = z.int().check(z.minimum(0), z.maximum(1000));
 
-const outcomeSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('verified') }),
-  z.strictObject({ kind: z.literal('failed'), reason: z.enum(['challenge-failed', 'question-failed', 'mutual-mismatch', 'verifier-unavailable']) }),
-  z.strictObject({ kind: z.literal('locked') }),
-  z.strictObject({ kind: z.literal('wrong-person') }),
-  z.strictObject({ kind: z.literal('callback-scheduled'), callback: z.strictObject({ at: z.string(), spoken: z.string(), reference: z.string() }) }),
-  z.strictObject({ kind: z.literal('customer-will-call-back'), reason: z.enum(['caller-id-mismatch', 'customer-request', 'vip-doubt']) }),
-  z.strictObject({ kind: z.literal('abandoned'), reason: z.literal('hang-up') }),
-]);
-
-/** Current snapshot format. Bumped when the shape changes; older formats are migrated or refused. */
-export const SNAPSHOT_FORMAT = 1;
+/** Current snapshot format. Bumped when the shape changes; older formats are refused (`INVALID_SNAPSHOT`). */
+export const SNAPSHOT_FORMAT = 2;
 
 /**
- * Schema of `session.snapshot()`: JSON-safe, secret-free (positions and
- * counters, never digits or answers), tied to one script id and version.
+ * Schema of `session.snapshot()`: JSON-safe and secret-free (positions and
+ * counts, never a digit or an answer), tied to one script id and version.
+ * `claims` is what the desktop believed of the service's state; a restore
+ * checks it against the service, whose state wins.
  */
 export const callSnapshotSchema = z.strictObject({
   format: z.literal(SNAPSHOT_FORMAT),
-  script: z.strictObject({ id: z.string(), version: z.int() }),
+  script: z.strictObject({ id: z.string().check(z.maxLength(64)), version: z.int() }),
   sessionId: z.string().check(z.minLength(1), z.maxLength(128)),
-  startedAt: z.string(),
-  /** Machine state path, e.g. `'pesel.asking'`. */
-  state: z.string().check(z.regex(/^[A-Za-z]+(\.[A-Za-z]+)?$/)),
-  /** Main step index reached before a callback detour (for progress). */
-  progress: z.int().check(z.minimum(1)),
-  context: z.strictObject({
-    challenge: z.nullable(z.strictObject({ positions: z.array(position).check(z.minLength(1), z.maxLength(4)), strengthBits: z.number(), avoidRelaxed: z.boolean() })),
-    said: z.array(position),
-    answered: z.int().check(z.minimum(0), z.maximum(4)),
-    failures: z.int().check(z.minimum(0), z.maximum(3)),
-    lastFailure: cause,
-    question: z.int().check(z.minimum(0)),
-    verifierErrors: z.int().check(z.minimum(0)),
-    mutual: z.strictObject({
-      pending: z.array(position),
-      revealed: z.array(position),
-      refused: z.array(z.strictObject({ position, reason: z.enum(['said', 'birth-date', 'over-limit']) })),
+  startedAt: z.string().check(z.maxLength(40)),
+  /** Machine state path, e.g. `'pesel.digits.asking'`. */
+  state: z.string().check(z.regex(/^[A-Za-z]+(?:\.[A-Za-z]+){0,2}$/)),
+  /** The service's call id, once opened. */
+  callId: z._default(z.nullable(z.string().check(z.minLength(1), z.maxLength(128))), null),
+  /** The machine's context; fields at their initial value are left out (a snapshot is stored on every step). */
+  context: z._default(
+    z.strictObject({
+      question: z._default(count, 0),
+      failures: z._default(count, 0),
+      lastFailure: z._default(z.nullable(failureCauseSchema), null),
+      verifierErrors: z._default(count, 0),
+      afterHold: z._default(z.boolean(), false),
+      progress: z._default(count, 1),
+      mutual: z._default(z.strictObject({ pending: z.array(position).check(z.maxLength(11)), refused: z.array(refusedPositionSchema).check(z.maxLength(11)) }), () => ({ pending: [], refused: [] })),
+      refusal: z._default(z.nullable(z.strictObject({ reason: callbackRefusalSchema, suggestions: z.array(z.strictObject({ at: z.string(), spoken: z.string() })).check(z.maxLength(10)) })), null),
+      outcome: z._default(z.nullable(callOutcomeSchema), null),
     }),
-    refusal: z.nullable(z.strictObject({ reason: refusalReason, suggestions: z.array(z.strictObject({ at: z.string(), spoken: z.string() })) })),
-    recording: z.enum(['active', 'paused']),
-    outcome: z.nullable(outcomeSchema),
-  }),
+    () => ({ question: 0, failures: 0, lastFailure: null, verifierErrors: 0, afterHold: false, progress: 1, mutual: { pending: [], refused: [] }, refusal: null, outcome: null }),
+  ),
+  /** What the desktop believed of the service's state: checked against it on restore. */
+  claims: z._default(
+    z.nullable(
+      z.strictObject({
+        challenge: z.nullable(z.array(position).check(z.maxLength(4))),
+        attemptsLeft: count,
+        passed: z._default(z.strictObject({ pesel: z._default(z.boolean(), false), questions: z._default(z.array(z.string()).check(z.maxLength(10)), () => []) }), () => ({ pesel: false, questions: [] })),
+        revealed: z._default(z.array(position).check(z.maxLength(11)), () => []),
+      }),
+    ),
+    null,
+  ),
 });
 
 /**
@@ -54,7 +56,20 @@ export const callSnapshotSchema = z.strictObject({
  *
  * @example
  * ```ts
- * localStorage.setItem('call', JSON.stringify(session.snapshot()));
+ * sessionStorage.setItem('call', JSON.stringify(session.snapshot()));
  * ```
  */
 export type CallSnapshot = z.output<typeof callSnapshotSchema>;
+
+/**
+ * A snapshot as stored: every field with an initial value may be left out.
+ *
+ * @example
+ * ```ts
+ * const stored: CallSnapshotInput = session.snapshot();
+ * ```
+ */
+export type CallSnapshotInput = z.input<typeof callSnapshotSchema>;
+
+/** The context fields a snapshot keeps (the service's state is re-read on restore, digits are never kept). */
+export const SNAPSHOT_CONTEXT = ['question', 'failures', 'lastFailure', 'verifierErrors', 'afterHold', 'progress', 'mutual', 'refusal', 'outcome'] as const;

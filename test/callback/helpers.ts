@@ -2,6 +2,7 @@
  * Test helpers for the callback module (not a test file itself).
  * - `wallClock`: wall time of an instant in a zone via Intl (independent of the implementation);
  * - `oracleRejection`: the allowed-instant rules re-stated on top of it;
+ * - `oracleOffered`: the suggestion rule (closing margin, opening slot) re-stated the same way;
  * - `runInTimeZone`: evaluates code in a child `node` with another `TZ`;
  * - `seededRandom`: a deterministic RandomSource.
  */
@@ -87,6 +88,25 @@ export function oracleRejection(instant: number, policy: CallbackPolicy, now: nu
   const minute = wall.hour * 60 + wall.minute;
   if (minute < toMinutes(hours.from) || minute >= toMinutes(hours.to)) return 'outside-hours';
   return undefined;
+}
+
+/**
+ * Whether an allowed instant is one a person would offer: it starts at least
+ * `marginMinutes` before its day's closing time, or it is its day's opening
+ * slot — written from the rule, on the wall clock. `undefined` when a clock
+ * change lies within the margin (the wall clock cannot tell; the examples
+ * test those nights).
+ */
+export function oracleOffered(instant: number, policy: CallbackPolicy, marginMinutes = 30): boolean | undefined {
+  const wall = wallClock(instant, policy.timeZone);
+  const end = wallClock(instant + marginMinutes * 60_000, policy.timeZone);
+  const previous = wallClock(instant - policy.slotMinutes * 60_000, policy.timeZone);
+  const minute = wall.hour * 60 + wall.minute;
+  const endMinute = end.date === wall.date ? end.hour * 60 + end.minute : end.hour * 60 + end.minute + 1440;
+  const previousMinute = previous.date === wall.date ? previous.hour * 60 + previous.minute : previous.hour * 60 + previous.minute - 1440;
+  if (endMinute - minute !== marginMinutes || minute - previousMinute !== policy.slotMinutes) return undefined;
+  const hours = policy.hours[wall.weekday]!;
+  return endMinute <= toMinutes(hours.to) || previousMinute < toMinutes(hours.from);
 }
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));

@@ -9,7 +9,7 @@ import {
   type CallbackPolicyInput,
   type CallbackRequest,
 } from '../../src/callback/index.js';
-import { oracleRejection, wallClock } from './helpers.js';
+import { oracleOffered, oracleRejection, wallClock } from './helpers.js';
 
 const REASONS = ['too-soon', 'outside-hours', 'closed-day', 'beyond-horizon', 'nonexistent-time'];
 const MINUTE = 60_000;
@@ -141,18 +141,16 @@ describe('planCallback properties (fast-check)', () => {
     );
   });
 
-  it('a refusal has a reason and up to 3 sorted, distinct, allowed suggestions (empty only if nothing is allowed)', () => {
+  it('a refusal has a reason and offers what nextCallbackSlots offers: up to 3 allowed slots, empty only if nothing is allowed', () => {
     fc.assert(
       fc.property(caseArb, ({ now, policy, request }) => {
         const plan = planCallback(request, policy, now);
         if (plan.ok) return;
         const parsed = parseCallbackPolicy(policy);
         expect(REASONS).toContain(plan.reason);
-        expect(plan.suggestions.length).toBeLessThanOrEqual(3);
-        const instants = plan.suggestions.map((s) => Date.parse(s));
-        for (let i = 1; i < instants.length; i++) expect(instants[i]!).toBeGreaterThan(instants[i - 1]!);
-        for (const instant of instants) expectAllowed(instant, parsed, now);
-        if (instants.length === 0) expect(nextCallbackSlots(policy, now, 1)).toEqual([]);
+        expect(plan.suggestions).toEqual(nextCallbackSlots(policy, now, 3));
+        for (const suggestion of plan.suggestions) expectAllowed(Date.parse(suggestion), parsed, now);
+        if (plan.suggestions.length === 0) expect(planCallback({ earliestAfterMinutes: 0 }, policy, now).ok).toBe(false);
         if ('earliestAfterMinutes' in request) expect(plan.reason).toBe('beyond-horizon');
       }),
       { numRuns: 300 },
@@ -177,7 +175,7 @@ describe('planCallback properties (fast-check)', () => {
     );
   });
 
-  it('nextCallbackSlots and callbackWindow return allowed instants; the first slot is planCallback({ earliestAfterMinutes: 0 })', () => {
+  it('nextCallbackSlots offers allowed slots the way a person would; callbackWindow spans every allowed instant', () => {
     fc.assert(
       fc.property(nowArb, policyArb, fc.integer({ min: 1, max: 6 }), (now, policy, count) => {
         const parsed = parseCallbackPolicy(policy);
@@ -192,13 +190,37 @@ describe('planCallback properties (fast-check)', () => {
           expect(() => callbackWindow(policy, now)).toThrow(expect.objectContaining({ code: 'INVALID_CALLBACK' }));
           return;
         }
-        expect(first).toEqual({ ok: true, at: slots[0] });
+        if (!first.ok) throw new Error('a slot was offered but nothing is allowed');
+        const firstAllowed = Date.parse(first.at);
+        const step = scanStep(parsed);
+        const fallback = slots.length === 1 && instants[0] === firstAllowed && oracleOffered(firstAllowed, parsed) === false;
+
+        // Each slot leaves 30 minutes before closing, or opens its day (unless nothing else was allowed at all).
+        if (!fallback) for (const instant of instants) expect(oracleOffered(instant, parsed), new Date(instant).toISOString()).not.toBe(false);
+        // Nothing a person would offer comes before the first slot.
+        for (let t = firstAllowed; t < instants[0]!; t += step) {
+          if (oracleRejection(t, parsed, now) === undefined) expect(oracleOffered(t, parsed), new Date(t).toISOString()).not.toBe(true);
+        }
+        // Today: at most two slots, an hour apart; any other day: one. Nearest days first: no allowed slot on a day
+        // strictly between two suggestions, nor earlier on a later suggestion's day.
+        const days = instants.map((t) => wallClock(t, parsed.timeZone).date);
+        const today = wallClock(now, parsed.timeZone).date;
+        for (let i = 1; i < instants.length; i++) {
+          if (days[i] === days[i - 1]) {
+            expect(i === 1 && days[0] === today).toBe(true);
+            expect(instants[1]! - instants[0]!).toBeGreaterThanOrEqual(60 * MINUTE);
+            continue;
+          }
+          for (let t = instants[i - 1]! + step; t < instants[i]!; t += step) {
+            if (oracleRejection(t, parsed, now) === undefined) expect(wallClock(t, parsed.timeZone).date, new Date(t).toISOString()).toBe(days[i - 1]);
+          }
+        }
+
         const window = callbackWindow(policy, now);
-        expect(window.earliest).toBe(slots[0]);
+        expect(window.earliest).toBe(first.at);
         expectAllowed(Date.parse(window.latest), parsed, now);
         expect(Date.parse(window.latest)).toBeGreaterThanOrEqual(instants[instants.length - 1]!);
         // nothing allowed after the latest
-        const step = scanStep(parsed);
         const end = now + (parsed.maxDays + 1) * DAY;
         for (let t = Date.parse(window.latest) + step; t < end; t += step * 7) {
           expect(oracleRejection(t, parsed, now)).toBeDefined();

@@ -49,9 +49,9 @@ describe('planCallback: business hours', () => {
     expect(planCallback({ at: '2026-11-25T08:00' }, {}, TUE_10)).toEqual(ok('2026-11-25T07:00:00.000Z'));
     expect(planCallback({ at: '2026-11-25T07:55' }, {}, TUE_10)).toEqual(refused('outside-hours'));
     expect(planCallback({ at: '2026-11-24T19:56' }, {}, TUE_10)).toEqual(refused('outside-hours')); // rounds to 20:00
-    // the latest slot before, the earliest after, and the next open day's first slot
+    // what an agent offers instead: today 10:05 and 11:05, tomorrow 8:00 (never 19:55, the last 30 minutes)
     expect(planCallback({ at: '2026-11-24T20:00' }, {}, TUE_10)).toEqual(
-      refused('outside-hours', ['2026-11-24T18:55:00.000Z', '2026-11-25T07:00:00.000Z', '2026-11-26T07:00:00.000Z']),
+      refused('outside-hours', ['2026-11-24T09:05:00.000Z', '2026-11-24T10:05:00.000Z', '2026-11-25T07:00:00.000Z']),
     );
   });
 
@@ -59,15 +59,11 @@ describe('planCallback: business hours', () => {
     expect(planCallback({ at: '2026-11-28T09:00' }, {}, TUE_10)).toEqual(ok('2026-11-28T08:00:00.000Z'));
     expect(planCallback({ at: '2026-11-28T14:55' }, {}, TUE_10)).toEqual(ok('2026-11-28T13:55:00.000Z'));
     expect(planCallback({ at: '2026-11-28T08:55' }, {}, TUE_10)).toEqual(refused('outside-hours'));
-    expect(planCallback({ at: '2026-11-28T15:00' }, {}, TUE_10)).toEqual(
-      refused('outside-hours', ['2026-11-28T13:55:00.000Z', '2026-11-30T07:00:00.000Z', '2026-12-01T07:00:00.000Z']),
-    );
+    expect(planCallback({ at: '2026-11-28T15:00' }, {}, TUE_10)).toEqual(refused('outside-hours', ['2026-11-24T09:05:00.000Z', '2026-11-24T10:05:00.000Z', '2026-11-25T07:00:00.000Z']));
   });
 
   it('Sunday is closed', () => {
-    expect(planCallback({ at: '2026-11-29T12:00' }, {}, TUE_10)).toEqual(
-      refused('closed-day', ['2026-11-28T13:55:00.000Z', '2026-11-30T07:00:00.000Z', '2026-12-01T07:00:00.000Z']),
-    );
+    expect(planCallback({ at: '2026-11-29T12:00' }, {}, TUE_10)).toEqual(refused('closed-day', ['2026-11-24T09:05:00.000Z', '2026-11-24T10:05:00.000Z', '2026-11-25T07:00:00.000Z']));
     expect(planCallback({ at: '2026-11-29T12:00' }, SUNDAY_OPEN, TUE_10)).toEqual(ok('2026-11-29T11:00:00.000Z'));
   });
 
@@ -104,7 +100,8 @@ describe('planCallback: end of day rolls over to the next open day', () => {
     const friday = '2026-04-24T17:58:00Z'; // 19:58 CEST
     expect(planCallback({ earliestAfterMinutes: 0 }, {}, friday)).toEqual(ok('2026-04-25T07:00:00.000Z'));
     expect(planCallback({ inMinutes: 15 }, {}, friday)).toEqual(
-      refused('outside-hours', ['2026-04-25T07:00:00.000Z', '2026-04-25T08:00:00.000Z', '2026-04-27T06:00:00.000Z']),
+      // Saturday 9:00, Monday 8:00, Tuesday 8:00: one a day after today
+      refused('outside-hours', ['2026-04-25T07:00:00.000Z', '2026-04-27T06:00:00.000Z', '2026-04-28T06:00:00.000Z']),
     );
   });
 
@@ -141,17 +138,13 @@ describe('planCallback: too soon and beyond the horizon', () => {
   it('allows up to the same wall time maxDays later, refuses after', () => {
     // horizon: Tuesday 8 December 2026, 10:00
     expect(planCallback({ at: '2026-12-08T10:00' }, {}, TUE_10)).toEqual(ok('2026-12-08T09:00:00.000Z'));
-    expect(planCallback({ at: '2026-12-08T10:05' }, {}, TUE_10)).toEqual(
-      refused('beyond-horizon', ['2026-12-08T07:00:00.000Z', '2026-12-08T09:00:00.000Z']),
-    );
+    expect(planCallback({ at: '2026-12-08T10:05' }, {}, TUE_10)).toEqual(refused('beyond-horizon', ['2026-11-24T09:05:00.000Z', '2026-11-24T10:05:00.000Z', '2026-11-25T07:00:00.000Z']));
     expect(planCallback({ inMinutes: 15 * 24 * 60 }, {}, TUE_10)).toEqual(refused('beyond-horizon'));
     expect(planCallback({ at: '2027-01-04T10:00' }, { maxDays: 60 }, TUE_10)).toEqual(ok('2027-01-04T09:00:00.000Z'));
   });
 
   it('{ earliestAfterMinutes } past the last slot is refused as beyond-horizon', () => {
-    expect(planCallback({ earliestAfterMinutes: 15 * 24 * 60 }, {}, TUE_10)).toEqual(
-      refused('beyond-horizon', ['2026-12-08T07:00:00.000Z', '2026-12-08T09:00:00.000Z']),
-    );
+    expect(planCallback({ earliestAfterMinutes: 15 * 24 * 60 }, {}, TUE_10)).toEqual(refused('beyond-horizon', ['2026-11-24T09:05:00.000Z', '2026-11-24T10:05:00.000Z', '2026-11-25T07:00:00.000Z']));
     expect(planCallback({ earliestAfterMinutes: 14 * 24 * 60 - 200 }, {}, TUE_10)).toEqual(ok('2026-12-08T07:00:00.000Z'));
     expect(planCallback({ earliestAfterMinutes: 14 * 24 * 60 - 100 }, {}, TUE_10)).toEqual(ok('2026-12-08T07:20:00.000Z'));
   });
@@ -208,12 +201,12 @@ describe('planCallback: daylight saving time in Europe/Warsaw', () => {
 
   it('02:30 on 29 March 2026 does not exist: refused as nonexistent-time, never shifted', () => {
     expect(planCallback({ at: '2026-03-29T02:30' }, {}, '2026-03-27T10:00:00Z')).toEqual(
-      // Sunday is closed: Saturday's last slot, Monday and Tuesday 08:00
-      refused('nonexistent-time', ['2026-03-28T13:55:00.000Z', '2026-03-30T06:00:00.000Z', '2026-03-31T06:00:00.000Z']),
+      // Friday 11:00 CET: today 11:05 and 12:05, Saturday 9:00
+      refused('nonexistent-time', ['2026-03-27T10:05:00.000Z', '2026-03-27T11:05:00.000Z', '2026-03-28T08:00:00.000Z']),
     );
-    expect(planCallback({ at: '2026-03-29T02:30' }, SUNDAY_24H, '2026-03-27T10:00:00Z')).toEqual(
-      // open all night: 01:55 CET, 03:00 CEST (right after the gap), Monday 08:00
-      refused('nonexistent-time', ['2026-03-29T00:55:00.000Z', '2026-03-29T01:00:00.000Z', '2026-03-30T06:00:00.000Z']),
+    expect(planCallback({ at: '2026-03-29T02:30' }, SUNDAY_24H, '2026-03-29T00:30:00Z')).toEqual(
+      // asked at 01:30 CET that night, open all night: 01:35 CET, 03:35 CEST (an hour later: the clocks jump), Monday 08:00
+      refused('nonexistent-time', ['2026-03-29T00:35:00.000Z', '2026-03-29T01:35:00.000Z', '2026-03-30T06:00:00.000Z']),
     );
     expect(planCallback({ at: '2026-03-29T02:00' }, SUNDAY_24H, '2026-03-27T10:00:00Z')).toEqual(refused('nonexistent-time'));
     expect(planCallback({ at: '2026-03-29T03:00' }, SUNDAY_24H, '2026-03-27T10:00:00Z')).toEqual(ok('2026-03-29T01:00:00.000Z'));
@@ -239,7 +232,7 @@ describe('planCallback: daylight saving time in Europe/Warsaw', () => {
     expect(planCallback({ inMinutes: 60 }, lordHowe, '2026-10-03T14:30:00Z')).toEqual(ok('2026-10-03T16:00:00.000Z'));
     expect(hhmm('2026-10-03T16:00:00Z', 'Australia/Lord_Howe')).toBe('03:00');
     expect(planCallback({ at: '2026-10-04T02:15' }, lordHowe, '2026-10-03T14:30:00Z')).toEqual(
-      // 01:00 LHST, then 02:30 LHDT (the end of the gap, but off the hourly grid) is skipped → 03:00 LHDT
+      // today 01:00 LHST and an hour later: 02:30 LHDT (the end of the gap) is off the hourly grid → 03:00 LHDT; tomorrow 00:00
       refused('nonexistent-time', ['2026-10-03T14:30:00.000Z', '2026-10-03T16:00:00.000Z', '2026-10-04T13:00:00.000Z']),
     );
     // fall back on Sunday 5 April 2026 at 02:00 LHDT = 15:00Z, to 01:30 LHST: 01:30–02:00 happens twice

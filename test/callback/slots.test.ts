@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ceilToGrid, createSlotContext, floorToGrid, nextAllowed, previousAllowed, rejectionOf } from '../../src/callback/slots.js';
+import { parseCallbackPolicy, type CallbackPolicyInput } from '../../src/callback/index.js';
+import { ceilToGrid, floorToGrid, nextAllowed, previousAllowed, rejectionOf, slotContext } from '../../src/callback/slots.js';
 
 const at = (iso: string) => Date.parse(iso);
+const createSlotContext = (policy: CallbackPolicyInput, now: string) => slotContext(parseCallbackPolicy(policy), at(now));
 
 describe('slot engine', () => {
   const ctx = createSlotContext({}, '2026-11-24T09:00:00Z');

@@ -23,14 +23,20 @@ function removeOne(times: number[], at: number): void {
   if (i >= 0) times.splice(i, 1);
 }
 
-/** `open`: a new call, if nobody changed the ledger since the service read it. */
+/**
+ * `open`: a new call, if nobody changed the ledger since the service read it.
+ * Only pinning a challenge changes the ledger; an open that re-issues the pin
+ * (or has no challenge) leaves the version alone, so that calls opened in
+ * parallel for one customer do not void each other's reads: with a bump per
+ * open, N parallel opens needed N rounds of the service's bounded retries.
+ */
 export function openStep(ledger: LedgerRecord, existing: CallRecord | undefined, call: CallRecord, args: { expectVersion: number; pin: number[] | null }): StoreResult {
   if (existing || ledger.version !== args.expectVersion) return { status: 'conflict' };
   if (args.pin) {
     if (ledger.pin) return { status: 'conflict' };
     ledger.pin = [...args.pin];
+    ledger.version++;
   }
-  ledger.version++;
   return { status: 'ok', call, ledger };
 }
 
