@@ -1,6 +1,16 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+
 export default defineConfig({
+  // Tests and examples import the package by name, as users do; the name resolves to the sources.
+  resolve: {
+    alias: [
+      { find: /^safecall-pl$/, replacement: src('index.ts') },
+      { find: /^safecall-pl\/(.+)$/, replacement: src('$1/index.ts') },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',

@@ -19,14 +19,23 @@
  * both DST weekends), the same for every task; random = the session's default
  * (pooled Web Crypto).
  *
- * Figures, µs/op, median (mean) of 5 rounds × 1 s, Node 20.20, 2-core shared
- * machine, 2026-… (this run: see the output):
+ * Figures, µs/op, median (mean) of 5 rounds × 1 s, Node 20.20, 2-core machine
+ * shared with other jobs (load average 5–8), 30 November 2026:
  *
- *   operation             before            after         after/before
- *   render                 …                 …
- *   plan, accepted         …                 …
- *   plan, refused          …                 …
- *   bare Intl              …
+ *   operation         before             after        after/before
+ *   render            982.1 (1281.6)     7.5 (8.9)    0.008×
+ *   plan, accepted    285.0 (504.4)      3.1 (5.1)    0.011×
+ *   plan, refused     828.1 (1017.1)     7.5 (9.8)    0.009×
+ *   bare Intl          59.9 (90.7)
+ *
+ * Over four runs the "before" medians moved with the load (render 0.98–3.1 ms,
+ * plan 0.29–0.72 / 0.83–1.6 ms); the "after" ones stayed within 7.5–12 µs
+ * (render) and 2.9–9.4 µs (plans). Before, 3 `isTimeZone` checks and 2 policy
+ * parses built a `new Intl.DateTimeFormat` each (≈ 40–100 µs apiece, the "bare
+ * Intl" row), and every wall-clock read built `TZDate`s (≈ 3–10 µs, several
+ * `Intl` formats each). Now offsets are cached per zone and UTC hour
+ * (src/callback/zoneOffsets.ts), day phrases per day, and the policy is not
+ * parsed again.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';

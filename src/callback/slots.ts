@@ -75,7 +75,7 @@ const MAX_NOW = Date.UTC(9000, 0, 1);
  *
  * @example
  * ```ts
- * checkedNow('2026-11-24T09:00:00Z'); // 1_763_974_800_000
+ * checkedNow('2026-11-24T09:00:00Z'); // 1_795_510_800_000
  * ```
  */
 export function checkedNow(now: unknown): number {

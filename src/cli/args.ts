@@ -5,7 +5,8 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 /**
  * `parseArgs`, strict, with `--help`; unknown options and a wrong number of
- * positionals are usage errors (exit 2) that point at the command's help.
+ * positionals are usage errors (exit 2) that point at the command's help. A
+ * last positional whose name ends in "…" takes one or more arguments.
  *
  * @example
  * ```ts
@@ -20,7 +21,10 @@ export function parseCommand<O extends Options>(command: string, args: string[],
     throw new CliError(2, `${command}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, [`Run "safecall ${command} --help" for usage.`]);
   }
   const help = parsed.values['help'] === true;
-  if (!help && parsed.positionals.length !== positionals.length) {
+  // A last positional named "…" takes one or more arguments.
+  const variadic = positionals.at(-1)?.endsWith('…') === true;
+  const got = parsed.positionals.length;
+  if (!help && (variadic ? got < positionals.length : got !== positionals.length)) {
     const expected = positionals.map((p) => `<${p}>`).join(' ');
     throw new CliError(2, `${command}: expected ${expected}, got ${parsed.positionals.length} argument${parsed.positionals.length === 1 ? '' : 's'}`, [`Run "safecall ${command} --help" for usage.`]);
   }

@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import { runCli } from './main.js';
+import { main } from './main.js';
 
 const io = {
   stdout: (text: string) => void process.stdout.write(text),
@@ -18,7 +18,7 @@ if (process.env['SAFECALL_DEBUG']?.split(',').includes('memory')) {
   process.on('exit', () => process.stderr.write(`safecall: maxRSS ${process.resourceUsage().maxRSS} kB\n`));
 }
 
-runCli(process.argv.slice(2), io).then(
+main(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;
   },

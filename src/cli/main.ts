@@ -1,45 +1,48 @@
-import { diagramCommand } from './commands/diagram.js';
-import { pathsCommand } from './commands/paths.js';
-import { reportCommand } from './commands/report.js';
-import { simulateCommand } from './commands/simulate.js';
-import { validateCommand } from './commands/validate.js';
 import { HELP, type CommandName } from './help.js';
 import { CliError, EXIT, type CliIo } from './io.js';
 
-const COMMANDS: Record<CommandName, (args: string[], io: CliIo) => Promise<number>> = {
-  validate: validateCommand,
-  diagram: diagramCommand,
-  simulate: simulateCommand,
-  paths: pathsCommand,
-  report: reportCommand,
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+// Loaded on demand: `report` does not pay for xstate, `simulate` not for the chart library.
+const COMMANDS: Record<CommandName, () => Promise<Command>> = {
+  validate: async () => (await import('./commands/validate.js')).validateCommand,
+  diagram: async () => (await import('./commands/diagram.js')).diagramCommand,
+  simulate: async () => (await import('./commands/simulate.js')).simulateCommand,
+  paths: async () => (await import('./commands/paths.js')).pathsCommand,
+  report: async () => (await import('./commands/report.js')).reportCommand,
+  sample: async () => (await import('./commands/sample.js')).sampleCommand,
+  trail: async () => (await import('./commands/trail.js')).trailCommand,
 };
 
+const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
+
 /**
- * Runs the `safecall` command line and returns its exit code: 0 ok, 1
- * invalid input (script, audit file), 2 usage error.
+ * Runs the `safecall` command line in this process and returns its exit
+ * code: 0 ok, 1 invalid input (script, audit file), 2 usage error, 70 a
+ * bug. Output goes through `io`, so tests call it directly.
  *
  * @example
  * ```ts
- * process.exitCode = await runCli(process.argv.slice(2), io);
+ * process.exitCode = await main(process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), stderrIsTTY: false });
  * ```
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...args] = argv;
   if (command === undefined) {
     io.stderr(`${HELP.main}\n`);
     return EXIT.usage;
   }
   if (command === '--help' || command === '-h' || command === 'help') {
-    const topic = args[0] as CommandName | undefined;
-    io.stdout(`${topic && Object.hasOwn(COMMANDS, topic) ? HELP[topic] : HELP.main}\n`);
+    const topic = args[0];
+    io.stdout(`${topic !== undefined && isCommand(topic) ? HELP[topic] : HELP.main}\n`);
     return EXIT.ok;
   }
-  if (!Object.hasOwn(COMMANDS, command)) {
-    io.stderr(`safecall: unknown command "${command}"\n\n${HELP.main}\n`);
+  if (!isCommand(command)) {
+    io.stderr(`safecall: unknown command "${command.replace(/[^\x20-\x7e]/g, '?')}"\n\n${HELP.main}\n`);
     return EXIT.usage;
   }
   try {
-    return await COMMANDS[command as CommandName]([...args], io);
+    return await (await COMMANDS[command]())([...args], io);
   } catch (error) {
     if (error instanceof CliError) {
       io.stderr(`${[`safecall ${command}: ${error.message.replace(new RegExp(`^${command}: `), '')}`, ...error.details].join('\n')}\n`);

@@ -14,10 +14,13 @@ export interface AddressForms {
   loc: string;
 }
 
+/** Polish forms of address, with the form they were chosen by (for gendered words). */
+export type PlAddress = Readonly<AddressForms & { form: Form }>;
+
 // Capitalised: in Polish they are forms of address, not the nouns "pan"/"pani".
-const PL_ADDRESS: Readonly<Record<Form, Readonly<AddressForms>>> = {
-  pan: { nom: 'Pan', gen: 'Pana', dat: 'Panu', acc: 'Pana', ins: 'Panem', loc: 'Panu' },
-  pani: { nom: 'Pani', gen: 'Pani', dat: 'Pani', acc: 'Panią', ins: 'Panią', loc: 'Pani' },
+const PL_ADDRESS: Readonly<Record<Form, PlAddress>> = {
+  pan: { form: 'pan', nom: 'Pan', gen: 'Pana', dat: 'Panu', acc: 'Pana', ins: 'Panem', loc: 'Panu' },
+  pani: { form: 'pani', nom: 'Pani', gen: 'Pani', dat: 'Pani', acc: 'Panią', ins: 'Panią', loc: 'Pani' },
 };
 
 /**
@@ -36,7 +39,7 @@ export const EN_ADDRESS: Readonly<AddressForms> = { nom: 'you', gen: 'your', dat
  * plAddress('pani').acc; // 'Panią'
  * ```
  */
-export function plAddress(form: Form | undefined): Readonly<AddressForms> {
+export function plAddress(form: Form | undefined): PlAddress {
   if (form === undefined) {
     throw new SafecallError('INVALID_ARGUMENT', 'Polish prompts need the customer\'s form of address: customer.form "pan" or "pani"');
   }

@@ -1,70 +1,165 @@
-import type { SessionEventInput, SessionEventType } from '../session/events.js';
-import { en } from './en.js';
-import { fillPlaceholders, joinLead } from './fill.js';
-import { pl } from './pl.js';
-import type { CallbackSlot, LocaleTexts, PromptAction, PromptInput, PromptStep, RenderContext, StepView } from './types.js';
+import { SafecallError } from '../core/errors.js';
+import type { Locale, SessionEventInput, SessionEventType, StepId } from '../model/index.js';
+import type { OverridableStep } from '../script/schema.js';
+import { fillPlaceholders, sentences } from './fill.js';
+import { stepAfterPurpose } from './flow.js';
+import { en, enRetryLead } from './locales/en.js';
+import { pl, plRetryLead } from './locales/pl.js';
+import type { LocaleTexts, PromptAction, PromptInput, PromptReply, PromptStep, RenderContext, StepView } from './types.js';
 
-/** Texts per locale. One file per locale; add a locale by adding a file here. */
-export const LOCALE_TEXTS: Readonly<Record<RenderContext['locale'], LocaleTexts>> = { pl, en };
+type PeselView = Extract<StepView, { step: 'pesel-digit' }>;
+
+/**
+ * One locale: its texts, and the retry lead that stays in front of a script's
+ * own wording of the PESEL ask (`LocaleTexts` has no slot for it).
+ */
+interface LocaleBundle {
+  texts: LocaleTexts;
+  retryLead: (view: PeselView, ctx: RenderContext) => string;
+}
+
+const LOCALES: Readonly<Record<Locale, LocaleBundle>> = {
+  pl: { texts: pl, retryLead: plRetryLead },
+  en: { texts: en, retryLead: enRetryLead },
+};
+
+/**
+ * The texts of every locale. Add a locale with a file in `locales/` and an
+ * entry here.
+ *
+ * @example
+ * ```ts
+ * LOCALE_TEXTS.pl.labels.HANG_UP; // 'Klient się rozłączył'
+ * ```
+ */
+export const LOCALE_TEXTS: Readonly<Record<Locale, LocaleTexts>> = { pl, en };
 
 type Buttons = readonly SessionEventType[];
-const LEAVE: Buttons = ['REQUEST_CALLBACK', 'CUSTOMER_WILL_CALL_BACK', 'HANG_UP'];
+// Ways out of a step. REQUEST_CALLBACK joins them only where the view carries
+// callback slots or a window: without a callback planner the session has none.
+const LEAVE: Buttons = ['CUSTOMER_WILL_CALL_BACK', 'HANG_UP'];
 
-/** The buttons of each step, in display order (slot buttons are added separately). */
-const BUTTONS: { [K in StepView['step']]: Buttons } = {
-  introduce: ['CONFIRM', ...LEAVE],
-  'confirm-person': ['CONFIRM', 'DENY', 'HANG_UP'],
+/** The buttons of each step, in display order (callback buttons are added where the view allows). */
+const BUTTONS: { readonly [K in StepView['step']]: Buttons } = {
+  introduce: ['CONFIRM', 'DENY', 'HANG_UP'],
+  'vip-substitute': ['CONFIRM', 'DENY', 'HANG_UP'],
+  purpose: ['CONFIRM', ...LEAVE],
   'caller-id': ['CONFIRM', 'DENY', 'HANG_UP'],
   'safe-place': ['CONFIRM', 'DENY', 'HOLD', ...LEAVE],
-  'not-safe': ['HOLD', 'CUSTOMER_WILL_CALL_BACK', 'HANG_UP'],
+  'not-safe': ['HOLD', ...LEAVE],
   'on-hold': ['RESUME', ...LEAVE],
-  callback: ['CUSTOMER_WILL_CALL_BACK', 'HANG_UP'],
+  callback: [...LEAVE],
+  consent: ['CONFIRM', 'DENY', 'HOLD', ...LEAVE],
   'pesel-digit': ['DONT_KNOW', ...LEAVE],
   question: ['DONT_KNOW', ...LEAVE],
   mutual: ['DENY', 'HANG_UP'],
   reveal: ['CONFIRM', 'DENY', 'HANG_UP'],
-  'vip-substitute': ['CONFIRM', 'DENY', 'HANG_UP'],
   verifying: ['HANG_UP'],
   'verifier-error': ['RETRY', ...LEAVE],
   handoff: [],
   closing: [],
 };
 
+// Without the person check, "no" at the greeting means nothing the flow knows.
+const INTRODUCE_WITHOUT_PERSON: Buttons = ['CONFIRM', 'HANG_UP'];
+
+const OVERRIDABLE: { readonly [K in StepView['step']]: K extends OverridableStep ? true : false } = {
+  introduce: true,
+  'vip-substitute': true,
+  purpose: true,
+  'caller-id': true,
+  'safe-place': true,
+  'not-safe': true,
+  'on-hold': true,
+  callback: false,
+  consent: true,
+  'pesel-digit': true,
+  question: false,
+  mutual: true,
+  reveal: false,
+  verifying: false,
+  'verifier-error': false,
+  handoff: true,
+  closing: false,
+};
+
+type ViewOf<K extends StepView['step']> = Extract<StepView, { step: K }>;
+
+/*
+ * Typed dispatch into the per-step tables: indexing a mapped type with the
+ * generic key gives the function for exactly that step, so no cast is needed.
+ */
+function sayOf<K extends StepView['step']>(texts: LocaleTexts, step: K, view: ViewOf<K>, ctx: RenderContext): string {
+  const say: LocaleTexts['say'][K] = texts.say[step];
+  return say(view, ctx);
+}
+
+function noteOf<K extends StepView['step']>(texts: LocaleTexts, step: K, view: ViewOf<K>, ctx: RenderContext): string | undefined {
+  const note: LocaleTexts['note'][K] = texts.note[step];
+  return note?.(view, ctx);
+}
+
+function replyOf<K extends StepView['step']>(texts: LocaleTexts, step: K, view: ViewOf<K>, ctx: RenderContext): PromptReply | undefined {
+  const reply: LocaleTexts['reply'][K] = texts.reply[step];
+  return reply?.(view, ctx);
+}
+
 /**
  * Renders what the agent desktop shows for a step: the line to read, the
- * guidance, the buttons and the input to collect. Pure: same view, same
- * context, same prompt.
+ * guidance, a ready reply where the customer is likely to ask something, the
+ * buttons and the input to collect. Pure and cheap — it runs on every state
+ * change: no `Intl` object and no regular expression is built per call.
  *
+ * A script's override (`script.prompts[step][locale]`) replaces the line, with
+ * its `{placeholders}` filled; on `pesel-digit` it replaces the ask only, and
+ * the built-in retry lead stays in front (a retry never hints which digit was
+ * wrong).
+ *
+ * @throws SafecallError `INVALID_ARGUMENT` for a Polish prompt without `ctx.customer.form`
+ *   (a form of address is never read aloud as "Pan/Pani").
  * @example
  * ```ts
- * renderPrompt({ step: 'caller-id' }, ctx, { index: 3, total: 8 }).say;
- * // "Dzwonię z numeru +48 22 123 45 67, który mamy w Pana umowie. ..."
+ * const prompt = renderPrompt({ step: 'consent', count: 3 }, ctx, { index: 5, total: 9 });
+ * prompt.say; // 'Poproszę o kilka cyfr Pana numeru PESEL — nie o cały numer. Możemy zaczynać?'
  * ```
  */
 export function renderPrompt(view: StepView, ctx: RenderContext, progress: PromptStep['progress']): PromptStep {
-  const texts = LOCALE_TEXTS[ctx.locale];
-  const say = overridden(view, ctx, texts) ?? (texts.say[view.step] as (v: StepView, c: RenderContext) => string)(view, ctx);
-  const note = (texts.note[view.step] as ((v: StepView, c: RenderContext) => string | undefined) | undefined)?.(view, ctx);
-  const labels = texts.stepLabels[view.step];
-  const actions: PromptAction[] = [];
-  const slots: CallbackSlot[] = view.step === 'not-safe' || view.step === 'callback' ? view.slots : [];
-  for (const slot of slots) actions.push({ event: 'REQUEST_CALLBACK', label: texts.callbackAt(slot), payload: { at: slot.at } });
-  for (const event of BUTTONS[view.step]) {
-    actions.push({ event, label: labels?.[event] ?? texts.labels[event] } as PromptAction);
+  const locale = LOCALES[ctx.locale];
+  const { texts } = locale;
+  const prompt: PromptStep = {
+    step: view.step,
+    say: overridden(view, ctx, locale) ?? sayOf(texts, view.step, view, ctx),
+    actions: actionsOf(view, ctx, texts),
+    progress: { index: progress.index, total: progress.total },
+  };
+  const note = noteOf(texts, view.step, view, ctx);
+  if (note) prompt.note = note;
+  // The details of the matter wait for verification: the customer asks right after hearing the purpose.
+  if (stepAfterPurpose(ctx.script) === view.step) {
+    const reply = replyOf(texts, view.step, view, ctx);
+    if (reply) prompt.reply = reply;
   }
-  const prompt: PromptStep = { step: view.step, say, actions, progress };
-  if (note !== undefined) prompt.note = note;
-  const input = inputOf(view, ctx);
+  const input = inputOf(view);
   if (input) prompt.input = input;
-  if (view.step === 'reveal') prompt.revealed = view.revealed.map((r) => ({ ...r }));
-  if (view.step === 'verifying') prompt.pending = true;
-  if (view.step === 'closing') prompt.outcome = view.outcome;
-  if (view.step === 'handoff') prompt.outcome = { kind: 'verified' };
+  switch (view.step) {
+    case 'reveal':
+      prompt.revealed = view.revealed.map((r) => ({ position: r.position, digit: r.digit }));
+      break;
+    case 'verifying':
+      prompt.pending = true;
+      break;
+    case 'handoff':
+      prompt.outcome = { kind: 'verified' };
+      break;
+    case 'closing':
+      prompt.outcome = view.outcome;
+      break;
+  }
   return prompt;
 }
 
 /**
- * The event a button sends: `{ type: action.event, ...action.payload }`, typed.
+ * The event a button sends: `{ type: action.event, ...action.payload }`.
  *
  * @example
  * ```ts
@@ -72,49 +167,78 @@ export function renderPrompt(view: StepView, ctx: RenderContext, progress: Promp
  * ```
  */
 export function actionEvent(action: PromptAction): SessionEventInput {
-  return { type: action.event, ...action.payload } as SessionEventInput;
+  switch (action.event) {
+    case 'REQUEST_CALLBACK':
+      return { type: 'REQUEST_CALLBACK', ...action.payload };
+    case 'ANSWER_DIGIT':
+      if (action.payload) return { type: 'ANSWER_DIGIT', ...action.payload };
+      break;
+    case 'ANSWER':
+      if (action.payload) return { type: 'ANSWER', ...action.payload };
+      break;
+    case 'CUSTOMER_ASKS_DIGITS':
+      if (action.payload) return { type: 'CUSTOMER_ASKS_DIGITS', ...action.payload };
+      break;
+    default:
+      return { type: action.event };
+  }
+  // renderPrompt never makes such a button: these events carry what the customer said, from an input.
+  throw new SafecallError('INVALID_ARGUMENT', `a ${action.event} action needs a payload`);
 }
 
-function inputOf(view: StepView, ctx: RenderContext): PromptInput | undefined {
+function actionsOf(view: StepView, ctx: RenderContext, texts: LocaleTexts): PromptAction[] {
+  const actions: PromptAction[] = [];
+  const callbacks = view.step === 'not-safe' || view.step === 'callback' ? view : undefined;
+  if (callbacks) {
+    for (const slot of callbacks.slots) actions.push({ event: 'REQUEST_CALLBACK', label: texts.callbackAt(slot), payload: { at: slot.at } });
+  }
+  const greetingOnly = view.step === 'introduce' && !ctx.script.steps.confirmPerson;
+  const buttons = greetingOnly ? INTRODUCE_WITHOUT_PERSON : BUTTONS[view.step];
+  // Step labels fit the question asked; "Tak, to ta osoba" would not fit "Czy ma Pan chwilę na rozmowę?".
+  const labels = greetingOnly ? undefined : texts.stepLabels[view.step];
+  for (const event of buttons) {
+    if (event === 'CUSTOMER_WILL_CALL_BACK' && callbacks && (callbacks.slots.length > 0 || callbacks.window)) {
+      actions.push({ event: 'REQUEST_CALLBACK', label: labels?.REQUEST_CALLBACK ?? texts.labels.REQUEST_CALLBACK });
+    }
+    actions.push({ event, label: labels?.[event] ?? texts.labels[event] });
+  }
+  return actions;
+}
+
+function inputOf(view: StepView): PromptInput | undefined {
   switch (view.step) {
     case 'pesel-digit':
       return { kind: 'digit', position: view.position };
     case 'question':
       return { kind: 'answer', questionId: view.question.id, answer: view.question.answer };
-    case 'mutual':
-      return { kind: 'positions', max: view.max, suggested: [...view.suggested] };
+    case 'mutual': {
+      const forbidden = new Set(view.forbidden.map((r) => r.position));
+      for (const p of view.said) forbidden.add(p);
+      return {
+        kind: 'positions',
+        max: view.max,
+        allowed: view.allowed.filter((p) => !forbidden.has(p)),
+        forbidden: view.forbidden.map((r) => ({ position: r.position, reason: r.reason })),
+      };
+    }
     case 'not-safe':
     case 'callback':
-      return { kind: 'callback-time', earliest: view.window.earliest, latest: view.window.latest, suggestions: view.slots.map((s) => ({ ...s })) };
+      return view.window
+        ? { kind: 'callback-time', earliest: view.window.earliest, latest: view.window.latest, suggestions: view.slots.map((s) => ({ at: s.at, spoken: s.spoken })) }
+        : undefined;
     default:
-      void ctx;
       return undefined;
   }
 }
 
-function overridden(view: StepView, ctx: RenderContext, texts: LocaleTexts): string | undefined {
-  const template = (ctx.script.prompts as Partial<Record<string, { pl?: string; en?: string }>>)[view.step]?.[ctx.locale];
+function isOverridable(step: StepId): step is OverridableStep {
+  return OVERRIDABLE[step];
+}
+
+function overridden(view: StepView, ctx: RenderContext, locale: LocaleBundle): string | undefined {
+  if (!isOverridable(view.step)) return undefined;
+  const template = ctx.script.prompts[view.step]?.[ctx.locale];
   if (template === undefined) return undefined;
-  const { script } = ctx;
-  const questions = (script.pesel.enabled ? 1 : 0) + script.questions.length;
-  const values: Record<string, string | undefined> = {
-    agent: ctx.agent.name,
-    customer: ctx.customer.name,
-    institution: script.institution.name,
-    officialNumber: script.institution.officialNumber,
-    callerIdLabel: script.institution.callerIdLabel,
-    purpose: script.purpose[ctx.locale],
-    questionCount: texts.questionCount(questions),
-    advisor: script.vip?.advisor,
-    substituteDates: script.vip?.substitute ? texts.dateRange(script.vip.substitute.from, script.vip.substitute.to) : undefined,
-    announcedOn: script.vip?.substitute ? texts.date(script.vip.substitute.announcedOn) : undefined,
-  };
-  if (view.step === 'pesel-digit') {
-    values['ordinal'] = texts.ordinal(view.position);
-    values['position'] = String(view.position);
-    // The override is the ask; the lead (why we ask, or that we ask again) stays
-    // built in so a retry never hints at which digit was wrong.
-    return joinLead(texts.peselLead(view, ctx), fillPlaceholders(template, values));
-  }
-  return fillPlaceholders(template, values);
+  const said = fillPlaceholders(template, locale.texts.placeholders(view, ctx));
+  return view.step === 'pesel-digit' ? sentences(locale.retryLead(view, ctx), said) : said;
 }

@@ -2,15 +2,17 @@ import { SafecallError, type SafecallIssue } from '../core/errors.js';
 import { parseOrThrow } from '../core/validate.js';
 import { pickChallenge } from '../pesel/index.js';
 import { callScriptSchema, PLACEHOLDERS, type CallScript, type CallScriptData, type LocalizedText } from './schema.js';
-import { findUnsafeAsk } from './unsafe.js';
+import { unsafeScriptIssues } from './unsafe.js';
 
 /**
  * Validates a call script (plain JSON, e.g. loaded from a file or an admin UI)
  * and returns it frozen, with every default filled in.
  *
  * Throws `SafecallError` with code `INVALID_SCRIPT` listing every problem with
- * its path, or `UNSAFE_SCRIPT` when a question, purpose or prompt override asks
- * for the full PESEL, a PIN, a password, a one-time code, a card number or a CVV.
+ * its path, or `UNSAFE_SCRIPT` when any text the agent reads (institution,
+ * caller-ID label, advisor, purpose, questions, prompt overrides — in every
+ * locale, after undoing disguises) asks for the full PESEL, a PIN, a password,
+ * a one-time code, a card number or a CVV.
  *
  * @example
  * ```ts
@@ -29,11 +31,12 @@ export function defineScript(input: unknown): CallScript {
   if (issues.length) {
     throw new SafecallError('INVALID_SCRIPT', `Invalid call script: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { issues });
   }
-  const unsafe = unsafeIssues(data);
+  const unsafe = unsafeScriptIssues(data);
   if (unsafe.length) {
     throw new SafecallError('UNSAFE_SCRIPT', `Unsafe call script: ${unsafe.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { issues: unsafe });
   }
-  return deepFreeze(data) as unknown as CallScript;
+  const script: CallScript = deepFreeze(data);
+  return script;
 }
 
 type TextEntry = { path: (string | number)[]; text: string; kind: 'question' | 'prompt' };
@@ -93,24 +96,6 @@ function semanticIssues(data: CallScriptData): SafecallIssue[] {
   if (sub) {
     if (sub.from > sub.to) issues.push({ path: ['vip', 'substitute', 'to'], message: 'must not be before "from"' });
     if (sub.announcedOn > sub.from) issues.push({ path: ['vip', 'substitute', 'announcedOn'], message: 'the announcing e-mail must precede the substitution' });
-  }
-  return issues;
-}
-
-const UNSAFE_MESSAGES = {
-  'full-pesel': 'asks for the full PESEL (ask for a few digit positions in the PESEL step instead)',
-  pin: 'asks for a PIN',
-  password: 'asks for a password',
-  'one-time-code': 'asks for a one-time code (SMS, BLIK)',
-  'card-number': 'asks for a card number',
-  cvv: 'asks for a CVV/CVC code',
-} as const;
-
-function unsafeIssues(data: CallScriptData): SafecallIssue[] {
-  const issues: SafecallIssue[] = [];
-  for (const entry of texts(data)) {
-    const ask = findUnsafeAsk(entry.text, entry.kind);
-    if (ask) issues.push({ path: entry.path, message: `${UNSAFE_MESSAGES[ask]}: an institution never asks for this on the phone` });
   }
   return issues;
 }

@@ -1,7 +1,7 @@
 export { defineScript } from './defineScript.js';
 export { scriptJsonSchema } from './jsonSchema.js';
 export { mainSteps } from './mainSteps.js';
-export { findUnsafeAsk, type UnsafeAsk } from './unsafe.js';
+export { findUnsafeAsk, unsafeScriptIssues, type UnsafeAsk, type TextKind } from './unsafe.js';
 export {
   callScriptSchema,
   OVERRIDABLE_STEPS,

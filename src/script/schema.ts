@@ -164,9 +164,13 @@ export type LocalizedText = z.output<typeof localizedText>;
 
 type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
 
-declare const scriptBrand: unique symbol;
 /**
- * A validated, frozen call script. Only {@link defineScript} makes one, so a
- * session can trust every field.
+ * A validated, frozen call script. Make one with {@link defineScript}:
+ * sessions and the verification service refuse anything that is not frozen.
+ *
+ * @example
+ * ```ts
+ * const script: CallScript = defineScript(json);
+ * ```
  */
-export type CallScript = DeepReadonly<CallScriptData> & { readonly [scriptBrand]: true };
+export type CallScript = DeepReadonly<CallScriptData>;

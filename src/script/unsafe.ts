@@ -26,13 +26,25 @@ import type { SafecallIssue } from '../core/errors.js';
 import { lintReadings } from '../core/foldText.js';
 import { LOCALES } from '../model/locale.js';
 
-/** What a text asked for that must never be asked on the phone. */
+/**
+ * What a text asked for that must never be asked on the phone.
+ *
+ * @example
+ * ```ts
+ * const ask: UnsafeAsk | undefined = findUnsafeAsk('Podaj PIN', 'prompt'); // 'pin'
+ * ```
+ */
 export type UnsafeAsk = 'full-pesel' | 'pin' | 'password' | 'one-time-code' | 'card-number' | 'cvv';
 
 /**
  * How strictly a text is read: `'question'` for a knowledge question (the
  * PESEL and every forbidden item may not even be named), `'prompt'` for any
  * other text the agent reads.
+ *
+ * @example
+ * ```ts
+ * const kind: TextKind = path[0] === 'questions' ? 'question' : 'prompt';
+ * ```
  */
 export type TextKind = 'question' | 'prompt';
 
@@ -152,6 +164,8 @@ const ITEMS: readonly Item[] = [
     named: [
       // "numer karty", "numer Pana karty kredytowej", "nr karty", "numer z przodu karty"
       `${NUMER}${NOT_DIALLED} ${DETS}${KARTA}`,
+      // "Jaki numer ma Pana karta?"
+      `${NUMER} ${any('ma', 'posiada')} ${DETS}${KARTA}`,
       `${NUMER} ${any('z', 'ze', 'na')} ${FRONT} ${DETS}${KARTA}`,
       // A card number has 16 digits; a PESEL 11.
       '(?:16|szesnascie) ?cyfr\\w*',
@@ -259,8 +273,14 @@ const FEW_DIGITS = any(SINGLE_DIGIT, `${QUANTIFIED} ${any(PLURAL_DIGIT, POSITION
 const PARTIAL_BEFORE = new RegExp(`(?:^| )${FEW_DIGITS}(?: ${GOVERN})* $`);
 /** The PESEL named as the owner of its digits, unquantified: "cyfry numeru PESEL" — all of them. */
 const ALL_DIGITS_BEFORE = new RegExp(`(?:^| )${any(PLURAL_DIGIT, POSITION)}(?: ${GOVERN})* $`);
-/** The PESEL as a topic: "jedno z nich dotyczy numeru PESEL", "a question about your PESEL". */
-const TOPIC_BEFORE = new RegExp(`(?:^| )${any('dotycz\\w*', 'na temat', 'w sprawie', 'zwiazan\\w* z', 'pytani\\w* o', 'pytan o', 'about', 'regarding', 'concerning')}(?: ${GOVERN})* $`);
+/**
+ * The PESEL as a topic: "jedno z nich dotyczy numeru PESEL", "a question
+ * about your PESEL", "one of them about your PESEL" — but not "What about
+ * your PESEL?", which asks for it.
+ */
+const TOPIC_BEFORE = new RegExp(
+  `(?:^| )${any('dotycz\\w*', 'na temat', 'w sprawie', 'zwiazan\\w* z', 'pytani\\w* o', 'pytan o', `${any('questions?', 'them', 'one')} ${any('about', 'regarding', 'concerning')}`)}(?: ${GOVERN})* $`,
+);
 /** "Z numeru PESEL poproszę piątą cyfrę": the PESEL as the source of digits asked in the same sentence. */
 const FROM_BEFORE = new RegExp(`(?:^| )${any('z', 'ze', 'w', 'we', 'from', 'in')}(?: ${GOVERN})* $`);
 const FEW_DIGITS_ANYWHERE = new RegExp(whole(FEW_DIGITS));
@@ -314,7 +334,8 @@ function peselHit(words: string, question: boolean): number {
     if (aboutPesel || askedWithoutOtherNumber) return full.index;
   }
   const mentions = [...words.matchAll(PESEL_MENTIONS)];
-  if (mentions.length > 0 && [...words.matchAll(ORDINALS)].length > MAX_ORDINALS) return mentions[0]!.index;
+  const first = mentions[0];
+  if (first && [...words.matchAll(ORDINALS)].length > MAX_ORDINALS) return first.index;
   for (const mention of mentions) {
     const before = lastWords(words.slice(0, mention.index));
     if (PARTIAL_BEFORE.test(before)) continue;
@@ -340,9 +361,10 @@ const PL_PROMISE = any(
   `${any('nikt', 'zaden\\w*')}(?: ${W}){0,3} (?:nigdy )?nie (?:bed\\w* )?${PL_ASKING}`,
 );
 const EN_ASKING = `${any('ask', 'asks', 'request', 'requests')}(?: you)? ${any('for', `to ${any('give', 'tell', 'read', 'share', 'provide', 'say', 'disclose', 'confirm', 'send')}(?: ${any('us', 'me')})?(?: out)?`)}`;
-const EN_NEVER = any('will never', 'would never', 'shall never', 'never', 'will not', 'won t', 'wont', 'do not', 'don t', 'dont', 'does not', 'doesn t', 'doesnt', 'are never going to', 'am never going to');
+const EN_NEVER = any('will never', 'would never', 'shall never', 'never', 'will not', 'won t', 'wont', 'do not', 'don t', 'dont', 'does not', 'doesn t', 'doesnt', 'are never going to', 'am never going to', 'never going to');
 const EN_PROMISE = any(
-  `${any('i', 'we', 'the bank', 'our bank', '\\{institution\\}', 'our \\w+')} ${EN_NEVER} (?:ever )?${EN_ASKING}`,
+  // "I'll never", "we'd never", "we're never going to": the contraction is a word of its own here.
+  `${any('i', 'we', 'the bank', 'our bank', '\\{institution\\}', 'our \\w+')}(?: ${any('ll', 'd', 'm', 're', 've')})? ${EN_NEVER} (?:ever )?${EN_ASKING}`,
   `${any('nobody', 'no one')}(?: ${W}){0,3} (?:${any('will', 'would', 'shall')} )?(?:ever )?${EN_ASKING}`,
 );
 const PROMISE_HEAD = new RegExp(`^${LEAD_IN}${any(`${PL_PROMISE}(?: ${PL_YOU})?(?: ${PL_BY_PHONE})? o`, EN_PROMISE)} `);
@@ -350,10 +372,11 @@ const PROMISE_TAIL = new RegExp(
   `(?: ${any('przez telefon', 'telefonicznie', 'w rozmowie', 'podczas rozmowy', 'over the phone', 'on the phone', 'by phone', 'in a call', 'during (?:a|this|the) call', 'by text', 'by e ?mail')})+$`,
 );
 const LIST_SEPARATOR = new RegExp(` ?, ?(?:${any('ani', 'nor', 'or', 'and', 'i', 'lub', 'albo', 'czy', 'oraz')} )?| ${any('ani', 'nor', 'or', 'and', 'i', 'lub', 'albo', 'czy', 'oraz')} `);
-const ITEM_DET = any(DET, WHOLE, 'any', 'zadn\\w*', 'zaden', 'of');
+/** What may stand before an item in the list: "o", "for", "your", "cały", "żadnego", "kod" (of "kod CVV"). */
+const ITEM_DET = any(DET, WHOLE, 'o', 'for', 'any', 'zadn\\w*', 'zaden', 'of', KOD, 'codes?', NUMER, 'number');
 /** One forbidden item and nothing else: "cały numer PESEL", "a code from a text message", "kod BLIK". */
 const PROMISED_ITEM = new RegExp(
-  `^(?:${ITEM_DET} )*${any(...ITEMS.flatMap((item) => item.named), `(?:${any(NUMER, 'number')} )?${PESEL}(?: ${any(NUMER, 'number')})?`, NUMER, 'number')}$`,
+  `^(?:${ITEM_DET} )*${any(...ITEMS.flatMap((item) => item.named), PESEL, NUMER, 'number', KOD, 'codes?')}(?: ${any(KOD, 'codes?', NUMER, 'numbers?')})?$`,
 );
 
 /**
@@ -363,7 +386,12 @@ const PROMISED_ITEM = new RegExp(
  * never ask for your PIN, but tell me it now" are not.
  */
 function isReassurance(sentence: string): boolean {
-  const text = sentence.replace(/[^a-z0-9{},]+/g, ' ').replace(/ ?, ?/g, ', ').trim();
+  const text = sentence
+    .replace(/[^a-z0-9{},]+/g, ' ')
+    .replace(/ ?, ?/g, ', ')
+    // A relative clause belongs to its item: "kod, który przyszedł SMS-em".
+    .replace(/, (?=(?:ktor\w*|jaki\w*|that|which) )/g, ' ')
+    .trim();
   const head = PROMISE_HEAD.exec(text);
   if (!head) return false;
   const items = text.slice(head[0].length).replace(PROMISE_TAIL, '').split(LIST_SEPARATOR);
@@ -486,7 +514,7 @@ export function findUnsafeAsk(text: string, kind: TextKind): UnsafeAsk | undefin
  * enum values. Skipped at any depth; everything else that is a string is
  * checked, so a field added later is checked without anyone remembering to.
  */
-const NOT_SPOKEN = new Set(['$schema', 'id', 'version', 'locale', 'title', 'officialNumber', 'from', 'to', 'announcedOn', 'answer', 'threat', 'channel', 'when', 'whenExhausted', 'timeZone']);
+const NOT_SPOKEN = new Set(['$schema', 'id', 'version', 'locale', 'title', 'officialNumber', 'from', 'to', 'announcedOn', 'answer', 'threat', 'channel', 'when', 'whenExhausted', 'timeZone', 'advisorForm']);
 /** Top-level sections of settings: only their texts (per-locale strings or `text` fields) are read aloud. */
 const SETTINGS = new Set(['callback', 'verifier', 'pesel']);
 const TEXT_KEYS = new Set<string | number>([...LOCALES, 'text']);

@@ -161,14 +161,14 @@ describe('planCallback: too soon and beyond the horizon', () => {
 });
 
 describe('planCallback: daylight saving time in Europe/Warsaw', () => {
-  it('"in 60 minutes" across spring forward (29 March 2026) is 60 real minutes', () => {
+  it('"in 60 minutes" when the clocks go forward (29 March 2026) is 60 real minutes', () => {
     // 01:30 CET + 60 min = 03:30 CEST
     const plan = planCallback({ inMinutes: 60 }, SUNDAY_24H, '2026-03-29T00:30:00Z');
     expect(plan).toEqual(ok('2026-03-29T01:30:00.000Z'));
     expect(hhmm('2026-03-29T01:30:00Z')).toBe('03:30');
   });
 
-  it('"in 60 minutes" across fall back (25 October 2026) is 60 real minutes', () => {
+  it('"in 60 minutes" when the clocks go back (25 October 2026) is 60 real minutes', () => {
     // 02:30 CEST + 60 min = 02:30 CET
     const plan = planCallback({ inMinutes: 60 }, SUNDAY_24H, '2026-10-25T00:30:00Z');
     expect(plan).toEqual(ok('2026-10-25T01:30:00.000Z'));
@@ -227,7 +227,7 @@ describe('planCallback: daylight saving time in Europe/Warsaw', () => {
       minDelayMinutes: 0,
       slotMinutes: 60,
     };
-    // spring forward on Sunday 4 October 2026 at 02:00 LHST (+10:30) = 15:30Z, to 02:30 LHDT (+11)
+    // the clocks go forward on Sunday 4 October 2026 at 02:00 LHST (+10:30) = 15:30Z, to 02:30 LHDT (+11)
     // 01:00 LHST + 60 min = 02:30 LHDT, off the hourly grid → 03:00 LHDT
     expect(planCallback({ inMinutes: 60 }, lordHowe, '2026-10-03T14:30:00Z')).toEqual(ok('2026-10-03T16:00:00.000Z'));
     expect(hhmm('2026-10-03T16:00:00Z', 'Australia/Lord_Howe')).toBe('03:00');
@@ -235,7 +235,7 @@ describe('planCallback: daylight saving time in Europe/Warsaw', () => {
       // today 01:00 LHST and an hour later: 02:30 LHDT (the end of the gap) is off the hourly grid → 03:00 LHDT; tomorrow 00:00
       refused('nonexistent-time', ['2026-10-03T14:30:00.000Z', '2026-10-03T16:00:00.000Z', '2026-10-04T13:00:00.000Z']),
     );
-    // fall back on Sunday 5 April 2026 at 02:00 LHDT = 15:00Z, to 01:30 LHST: 01:30–02:00 happens twice
+    // the clocks go back on Sunday 5 April 2026 at 02:00 LHDT = 15:00Z, to 01:30 LHST: 01:30–02:00 happens twice
     expect(planCallback({ at: '2026-04-05T01:30' }, { ...lordHowe, slotMinutes: 30 }, '2026-04-04T12:00:00Z')).toEqual(
       ok('2026-04-04T14:30:00.000Z'),
     );

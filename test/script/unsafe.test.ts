@@ -50,6 +50,8 @@ const UNSAFE: readonly Case[] = [
   ['Proszę podać P\u200BI\u200CN\u2060.', P, 'pin'],
   ['Proszę podać ＰＩＮ.', P, 'pin'],
   ['Proszę podać 𝐏𝐈𝐍.', P, 'pin'],
+  ['Proszę podać P🔒I🔒N.', P, 'pin'],
+  ['Proszę podać ⓅⒾⓃ.', P, 'pin'],
   ['Proszę podać PlN.', P, 'pin'], // small L between capitals
   ['Don\u2019t worry, just tell me your PIN.', P, 'pin'],
   ['Nie rozłączaj się i podaj PIN.', P, 'pin'],
@@ -134,6 +136,9 @@ const UNSAFE: readonly Case[] = [
   ['Proszę podać pierwszą, drugą, trzecią, czwartą, piątą, szóstą, siódmą, ósmą, dziewiątą, dziesiątą i jedenastą cyfrę numeru PESEL.', P, 'full-pesel'],
   ['Proszę podać PESEL — nie o cały numer.', P, 'full-pesel'],
   ['Proszę podać czterocyfrowy kod.', P, 'pin'],
+  ['Proszę o podanie PIN-u.', P, 'pin'],
+  ["Don't worry, just tell me your PIN.", P, 'pin'],
+  ['Jaki numer ma karta, którą Pan płacił?', P, 'card-number'],
   ['Niech Pan poda PIN.', P, 'pin'],
   ['Pamiętaj: podaj PIN.', P, 'pin'],
   ['Podaj login i hasło.', P, 'password'],
@@ -160,6 +165,8 @@ const SAFE: readonly (readonly [text: string, kind: TextKind])[] = [
   ['I will never ask for your full PESEL number, your PIN, a password or a code from a text message.', P],
   ['Nigdy nie poproszę o PIN, hasło ani kod BLIK.', P],
   ['We will never ask for your PIN or a code from a text message.', P],
+  ["I'll never ask for your full PESEL, a PIN, a password or a code from a text message.", P],
+  ["We'll never ask you for your PIN over the phone.", P],
   ['Dzień dobry, tu Bank Komercyjny, nazywam się Anna Nowak. Dzwonię w sprawie transakcji na rachunku. Nigdy nie poproszę o cały numer PESEL, PIN, hasło ani kod z SMS-a.', P],
   // Partial PESEL asks.
   ['Proszę podać piątą cyfrę numeru PESEL.', P],
@@ -242,6 +249,10 @@ const SAFE: readonly (readonly [text: string, kind: TextKind])[] = [
   ['Nobody from the bank will ever ask you for your password.', P],
   ['Bank nigdy nie prosi o hasło przez telefon.', P],
   ['Proszę podać kod pocztowy.', P],
+  ['Nigdy nie poproszę o PIN ani o hasło.', P],
+  ['Nie poproszę o numer karty ani kod CVV.', P],
+  ['Nigdy nie poprosimy o kod, który przyszedł SMS-em.', P],
+  ['I need to ask you a verification question about your PESEL number.', P],
   ['OTP Bank', P],
 ];
 
@@ -264,6 +275,13 @@ describe('findUnsafeAsk', () => {
     expect(findUnsafeAsk('Nigdy nie poprosimy Pana o PIN.', 'question')).toBe('pin');
     expect(findUnsafeAsk('Proszę podać piątą cyfrę numeru PESEL.', 'prompt')).toBeUndefined();
     expect(findUnsafeAsk('Proszę podać piątą cyfrę numeru PESEL.', 'question')).toBe('full-pesel');
+  });
+
+  it('accepts a promise only when nothing follows it in the sentence', () => {
+    expect(findUnsafeAsk('Nigdy nie poproszę o PIN ani o hasło.', 'prompt')).toBeUndefined();
+    expect(findUnsafeAsk('Nigdy nie poproszę o PIN ani o hasło, proszę podać PESEL.', 'prompt')).toBe('pin');
+    expect(findUnsafeAsk('Nigdy nie poproszę o PIN. Proszę podać PIN.', 'prompt')).toBe('pin');
+    expect(findUnsafeAsk('What about your PESEL?', 'prompt')).toBe('full-pesel');
   });
 
   it('reports what is asked first when a text asks for several things', () => {

@@ -4,9 +4,24 @@ import { formatIssues, toIssues } from '../../core/validate.js';
 import { auditEventSchema, type AuditEvent } from '../events.js';
 
 /**
+ * zod's verdict on something that is not an audit event, without the value:
+ * paths and kinds of problems — not even an unknown key's name is repeated
+ * (an audit line that is not an audit event may hold anything, even a PESEL).
+ *
+ * @example
+ * ```ts
+ * const result = z.safeParse(auditEventSchema, value);
+ * if (!result.success) console.error(`line 12: ${describeAuditProblem(result.error).message}`);
+ * ```
+ */
+export function describeAuditProblem(error: z.core.$ZodError): { message: string; issues: ReturnType<typeof toIssues> } {
+  const issues = toIssues(error.issues).map((issue, i) => (error.issues[i]?.code === 'unrecognized_keys' ? { ...issue, message: 'unknown key(s)' } : issue));
+  return { message: formatIssues(issues), issues };
+}
+
+/**
  * Validates one audit event; the error says what is wrong and where, never
- * what the value was (an audit line that is not an audit event may hold
- * anything, even a PESEL — not even an unknown key's name is repeated).
+ * what the value was.
  *
  * @example
  * ```ts
@@ -16,6 +31,6 @@ import { auditEventSchema, type AuditEvent } from '../events.js';
 export function parseAuditEvent(value: unknown, where: string): AuditEvent {
   const result = z.safeParse(auditEventSchema, value);
   if (result.success) return result.data;
-  const issues = toIssues(result.error.issues).map((issue, i) => (result.error.issues[i]?.code === 'unrecognized_keys' ? { ...issue, message: 'unknown key(s)' } : issue));
-  throw new SafecallError('INVALID_AUDIT', `${where}: not an audit event: ${formatIssues(issues)}`, { issues });
+  const { message, issues } = describeAuditProblem(result.error);
+  throw new SafecallError('INVALID_AUDIT', `${where}: not an audit event: ${message}`, { issues });
 }

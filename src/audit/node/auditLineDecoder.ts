@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { SafecallError } from '../../core/errors.js';
-import { formatIssues, toIssues } from '../../core/validate.js';
 import { auditEventSchema, type AuditEvent } from '../events.js';
+import { describeAuditProblem } from './auditIssues.js';
 import { decodeCanonicalLine } from './canonicalLine.js';
 import type { AuditLineIssue } from './lineIssue.js';
 
@@ -18,6 +18,8 @@ export interface LineLimits {
   /** `'throw'`: an invalid or too long line stops the read with `INVALID_AUDIT`; `'skip'`: it is reported and skipped. Torn lines are always skipped. */
   invalidLines: 'throw' | 'skip';
   onIssue?: ((issue: AuditLineIssue) => void) | undefined;
+  /** Events with the same `data` share one frozen object (see `decodeCanonicalLine`). */
+  shareData?: boolean | undefined;
 }
 
 /**
@@ -49,12 +51,6 @@ const CARRIAGE_RETURN = 0x0d;
 /** Where a glued event would start: every line the sink writes begins so (elsewhere only a nested `data` object can, and parsing from there fails). */
 const EVENT_START = '{"at":"';
 const MAX_GLUE_ATTEMPTS = 8;
-
-/** zod's verdict without the value: paths and kinds of problems, never an unknown key's name. */
-function describeProblem(error: z.core.$ZodError): string {
-  const issues = toIssues(error.issues).map((issue, i) => (error.issues[i]?.code === 'unrecognized_keys' ? { ...issue, message: 'unknown key(s)' } : issue));
-  return formatIssues(issues);
-}
 
 /**
  * Turns the lines of one file into validated audit events, numbering them,
@@ -88,9 +84,14 @@ export class AuditLineDecoder {
     }
   }
 
+  /** Counts the lines in `bytes[start, end)` without reading them (a search that only needs some lines keeps their numbers right). */
+  skipLines(bytes: Buffer, start: number, end: number): void {
+    for (let nl = bytes.indexOf(NEWLINE, start); nl >= 0 && nl < end; nl = bytes.indexOf(NEWLINE, nl + 1)) this.line++;
+  }
+
   /** Decodes the last line of a file when it has no newline: what a writer that died mid-write leaves. */
-  decodeFinal(bytes: Buffer, end: number, out: AuditEvent[]): void {
-    this.decodeLine(bytes, 0, end, out);
+  decodeFinal(bytes: Buffer, start: number, end: number, out: AuditEvent[]): void {
+    this.decodeLine(bytes, start, end, out);
   }
 
   /** A line grew past `maxLineBytes` before its newline: counts it, then throws or reports it. */
@@ -106,7 +107,7 @@ export class AuditLineDecoder {
     if (stop - start > this.limits.maxLineBytes) return this.problem('too-long', `line longer than ${this.limits.maxLineBytes} bytes`);
     let text = decodeUtf8(bytes, start, stop);
     if (this.line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const fast = decodeCanonicalLine(text);
+    const fast = decodeCanonicalLine(text, this.limits.shareData === true);
     if (fast) {
       out.push(fast);
       return;
@@ -120,7 +121,7 @@ export class AuditLineDecoder {
     }
     const result = z.safeParse(auditEventSchema, value);
     if (result.success) out.push(result.data);
-    else this.problem('invalid', `not an audit event: ${describeProblem(result.error)}`);
+    else this.problem('invalid', `not an audit event: ${describeAuditProblem(result.error).message}`);
   }
 
   private torn(text: string, out: AuditEvent[]): void {

@@ -21,9 +21,9 @@ const EXPECTED_DEF_TYPES = ['string', 'string', 'string', 'number', 'enum', 'lit
 // A JSON string, unrolled (`normal* (escape normal*)*`) so a failing match
 // backtracks in linear time whatever the line holds.
 const NORMAL = '[^"\\\\\\u0000-\\u001f]*';
-const STRING = `"${NORMAL}(?:\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4})${NORMAL})*"`;
+const STRING = `"(${NORMAL}(?:\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4})${NORMAL})*)"`;
 const LINE = new RegExp(
-  `^\\{"at":(${STRING}),"sessionId":(${STRING}),"scriptId":(${STRING}),"scriptVersion":(-?(?:0|[1-9][0-9]{0,15})),"step":"([a-z-]{1,40})","type":"([a-z-]{1,40})","data":(\\{.*\\})\\}$`,
+  `^\\{"at":${STRING},"sessionId":${STRING},"scriptId":${STRING},"scriptVersion":(-?(?:0|[1-9][0-9]{0,15})),"step":"([a-z-]{1,40})","type":"([a-z-]{1,40})","data":(\\{.*\\})\\}$`,
 );
 
 /** Distinct canonical `data` texts remembered per event type; past this, zod checks each line (still correct, slower). */
@@ -31,8 +31,8 @@ const CACHE_LIMIT = 4096;
 
 interface TypeEntry {
   data: z.ZodMiniType;
-  /** `data` texts zod accepted and that are exactly `JSON.stringify` of zod's output. */
-  canonical: Set<string>;
+  /** `data` texts zod accepted and that are exactly `JSON.stringify` of zod's output, with that output, deep-frozen. */
+  canonical: Map<string, unknown>;
 }
 
 interface Shape {
@@ -63,7 +63,7 @@ function readShape(): Shape | undefined {
     const stepValues = new Set(Object.values(step.entries).map(String));
     if (steps && (steps.size !== stepValues.size || [...stepValues].some((s) => !steps!.has(s)))) return undefined;
     steps = stepValues;
-    types.set(String(type.values[0]), { data: shape['data']!, canonical: new Set() });
+    types.set(String(type.values[0]), { data: shape['data']!, canonical: new Map() });
   }
   return steps ? { steps, types } : undefined;
 }
@@ -87,19 +87,33 @@ export function canonicalPathEnabled(): boolean {
   return knownShape() !== null;
 }
 
-const text = (token: string): string => (token.indexOf('\\') < 0 ? token.slice(1, -1) : (JSON.parse(token) as string));
+/** A JSON string's content as captured (between the quotes): most have no escapes and are the value itself. */
+const text = (content: string): string => (content.indexOf('\\') < 0 ? content : (JSON.parse(`"${content}"`) as string));
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+const EMPTY = Object.freeze({});
 
 /**
  * Decodes a line in the sink's exact layout into a validated event, or
  * returns undefined when the line must take the general path (another
  * layout, or anything zod would reject — the general path then says why).
+ * With `shareData`, events with the same `data` text share one deep-frozen
+ * `data` object (what a summary or a sample needs, without parsing `data`
+ * again for every line); otherwise each event gets its own.
  *
  * @example
  * ```ts
- * const event = decodeCanonicalLine(line) ?? parseAuditEvent(JSON.parse(line), 'audit.jsonl:12');
+ * const event = decodeCanonicalLine(line, false) ?? parseAuditEvent(JSON.parse(line), 'audit.jsonl:12');
  * ```
  */
-export function decodeCanonicalLine(line: string): AuditEvent | undefined {
+export function decodeCanonicalLine(line: string, shareData: boolean): AuditEvent | undefined {
   const known = knownShape();
   if (!known) return undefined;
   const m = LINE.exec(line);
@@ -110,10 +124,10 @@ export function decodeCanonicalLine(line: string): AuditEvent | undefined {
   const entry = known.types.get(type);
   if (!entry || !known.steps.has(step) || !Number.isSafeInteger(scriptVersion)) return undefined;
   const dataText = m[7]!;
-  let data: unknown;
-  if (dataText === '{}' && entry.canonical.has(dataText)) data = {};
-  else if (entry.canonical.has(dataText)) data = JSON.parse(dataText);
-  else {
+  let data = entry.canonical.get(dataText);
+  if (data !== undefined) {
+    if (!shareData) data = dataText === '{}' ? {} : JSON.parse(dataText);
+  } else {
     let parsed: unknown;
     try {
       parsed = JSON.parse(dataText);
@@ -123,7 +137,9 @@ export function decodeCanonicalLine(line: string): AuditEvent | undefined {
     const result = z.safeParse(entry.data, parsed);
     if (!result.success) return undefined;
     data = result.data;
-    if (entry.canonical.size < CACHE_LIMIT && JSON.stringify(result.data) === dataText) entry.canonical.add(dataText);
+    if (entry.canonical.size < CACHE_LIMIT && JSON.stringify(result.data) === dataText) {
+      entry.canonical.set(dataText, dataText === '{}' ? EMPTY : deepFreeze(JSON.parse(dataText)));
+    }
   }
   // Built in the schema's key order, as zod's output is; `data` was checked against this type's schema above.
   const event = { at: text(m[1]!), sessionId: text(m[2]!), scriptId: text(m[3]!), scriptVersion, step, type, data };

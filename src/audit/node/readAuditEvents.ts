@@ -4,6 +4,7 @@ import type { AuditEvent } from '../events.js';
 import { auditFiles } from './auditSources.js';
 import { AuditLineDecoder, type IssueCounts } from './auditLineDecoder.js';
 import { openByteSource } from './byteSource.js';
+import { lineRanges } from './lineRanges.js';
 import type { AuditLineIssue } from './lineIssue.js';
 
 /**
@@ -49,28 +50,33 @@ export interface ReadAuditOptions {
   invalidLines?: 'throw' | 'skip';
   /** Every line skipped, by file and number (never its content). */
   onIssue?: (issue: AuditLineIssue) => void;
+  /**
+   * Events with the same `data` text share one deep-frozen `data` object
+   * instead of each parsing its own: a summary or a sample, which only read
+   * events, go about a third faster. Off by default, so every event is yours
+   * to change.
+   */
+  frozenData?: boolean;
 }
 
 /** The default of {@link ReadAuditOptions.maxLineBytes}. */
 export const DEFAULT_MAX_LINE_BYTES = 1 << 20;
-const BLOCK_BYTES = Number(process.env['SC_BLOCK'] ?? 1 << 20);
-
 function limitsOf(options: ReadAuditOptions) {
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   if (!Number.isSafeInteger(maxLineBytes) || maxLineBytes < 256 || maxLineBytes > 1 << 30) throw new SafecallError('INVALID_ARGUMENT', 'maxLineBytes must be an integer from 256 to 2^30');
   const invalidLines = options.invalidLines ?? 'throw';
   if (invalidLines !== 'throw' && invalidLines !== 'skip') throw new SafecallError('INVALID_ARGUMENT', `invalidLines must be 'throw' or 'skip'`);
-  return { maxLineBytes, invalidLines, onIssue: options.onIssue };
+  return { maxLineBytes, invalidLines, onIssue: options.onIssue, shareData: options.frozenData === true };
 }
 
 /**
  * Streams the audit events of JSON Lines files (as {@link jsonlAuditSink}
- * writes them) in blocks: one array per block of about 1 MiB, the fastest way
+ * writes them) in batches: one array per ~128 KiB of lines, the fastest way
  * to feed a summary or a sample. Every line is validated against the audit
  * event schema (lines in the sink's exact layout through a fast path that
  * accepts exactly what zod accepts). A source is a file, a `.gz` file, or a
  * directory (its `*.jsonl` and `*.jsonl.gz` files in name order). Memory is
- * bounded by the block and `maxLineBytes`, whatever the files hold.
+ * bounded by a 1 MiB read buffer and `maxLineBytes`, whatever the files hold.
  *
  * Lines it cannot use are named by file and number, never by content: a
  * torn line (not JSON: a writer died mid-write) is skipped and reported —
@@ -90,7 +96,6 @@ export async function* readAuditBatches(sources: string | readonly string[], opt
   const files = await auditFiles(sources);
   let totalBytes = 0;
   for (const file of files) totalBytes += (await stat(file)).size;
-  const buffer = Buffer.allocUnsafe(BLOCK_BYTES + limits.maxLineBytes + 1);
   const done = { bytes: 0, lines: 0 };
   const skipped: IssueCounts = { torn: 0, invalid: 0, tooLong: 0 };
   for (const file of files) {
@@ -105,37 +110,10 @@ export async function* readAuditBatches(sources: string | readonly string[], opt
         skipped: { torn: skipped.torn + decoder.counts.torn, invalid: skipped.invalid + decoder.counts.invalid, tooLong: skipped.tooLong + decoder.counts.tooLong },
       });
     try {
-      let kept = 0;
-      // A line longer than maxLineBytes is skipped to its newline without being held.
-      let skipping = false;
-      for (;;) {
-        const read = await source.read(buffer, kept, buffer.length - kept);
+      for await (const range of lineRanges(source, { maxLineBytes: limits.maxLineBytes, onTooLong: () => decoder.tooLong() })) {
         const events: AuditEvent[] = [];
-        if (read === 0) {
-          if (kept > 0 && !skipping) decoder.decodeFinal(buffer, kept, events);
-          if (events.length) yield events;
-          break;
-        }
-        const end = kept + read;
-        let start = 0;
-        if (skipping) {
-          const nl = buffer.indexOf(0x0a, kept);
-          if (nl < 0 || nl >= end) {
-            kept = 0;
-            continue;
-          }
-          start = nl + 1;
-          skipping = false;
-        }
-        const last = end > start ? buffer.lastIndexOf(0x0a, end - 1) : -1;
-        if (last >= start) decoder.decodeLines(buffer, start, last + 1, events);
-        const tail = last >= start ? last + 1 : start;
-        kept = end - tail;
-        if (kept > limits.maxLineBytes) {
-          decoder.tooLong();
-          skipping = true;
-          kept = 0;
-        } else if (kept > 0 && tail > 0) buffer.copyWithin(0, tail, end);
+        if (range.final) decoder.decodeFinal(range.bytes, range.start, range.end, events);
+        else decoder.decodeLines(range.bytes, range.start, range.end, events);
         progress();
         if (events.length) yield events;
       }

@@ -1,4 +1,4 @@
-import { OUTCOME_KINDS } from '../../session/index.js';
+import { OUTCOME_KINDS } from '../../model/index.js';
 import { countScriptPaths, scriptPaths } from '../../testing/scriptPaths.js';
 import { intOption, parseCommand } from '../args.js';
 import { count, table } from '../format.js';

@@ -1,84 +1,58 @@
-import { stat } from 'node:fs/promises';
-import { createCallSummarizer, type CallStats, type CallSummary } from '../../audit/index.js';
-import { readAuditEvents, type ReadProgress } from '../../audit/node/index.js';
-import { isSafecallError } from '../../core/errors.js';
-import { OUTCOME_KINDS } from '../../session/index.js';
+import { writeFile } from 'node:fs/promises';
+import { createCallSummarizer, escapeControlCharacters, type CallStats, type CallSummary } from '../../audit/index.js';
+import { auditReportHtml, readAuditBatches } from '../../audit/node/index.js';
+import { OUTCOME_KINDS } from '../../model/index.js';
 import type { CallScript } from '../../script/index.js';
-import { parseCommand } from '../args.js';
+import { intOption, parseCommand } from '../args.js';
+import { auditInputs } from '../auditInputs.js';
 import { count, duration, percent, table } from '../format.js';
 import { HELP } from '../help.js';
 import { CliError, type CliIo } from '../io.js';
+import { lineIssuePrinter } from '../lineIssues.js';
 import { loadScript } from '../loadJson.js';
-
-/** Files larger than this get progress on stderr even when it is not a terminal. */
-const LARGE_FILE = 10 * 1024 * 1024;
+import { progressPrinter } from '../progress.js';
+import { asReadError } from '../readErrors.js';
 
 /**
- * `safecall report <audit.jsonl> [--script file]... [--json]`
+ * `safecall report <audit…> [--script file]... [--json] [--html file] [--skip-invalid] [--max-line-bytes n]`
  *
  * @example
  * ```ts
- * await reportCommand(['audit.jsonl', '--json'], io);
+ * await reportCommand(['audit.jsonl', '--html', 'report.html'], io);
  * ```
  */
 export async function reportCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals, help } = parseCommand('report', args, { json: { type: 'boolean' }, script: { type: 'string', multiple: true } }, ['audit.jsonl']);
+  const { values, positionals, help } = parseCommand(
+    'report',
+    args,
+    { json: { type: 'boolean' }, html: { type: 'string' }, script: { type: 'string', multiple: true }, 'skip-invalid': { type: 'boolean' }, 'max-line-bytes': { type: 'string' } },
+    ['audit.jsonl…'],
+  );
   if (help) return (io.stdout(`${HELP.report}\n`), 0);
-  const file = positionals[0]!;
   const scripts: CallScript[] = [];
   for (const path of (values.script as string[] | undefined) ?? []) scripts.push(await loadScript(path));
-  let size: number;
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) throw new CliError(1, `${file}: cannot read the file (it is a directory)`);
-    size = info.size;
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(1, `${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : (code ?? 'error')})`);
-  }
-  const progress = size > LARGE_FILE || io.stderrIsTTY ? progressPrinter(file, io) : undefined;
+  const maxLineBytes = intOption('report', 'max-line-bytes', values['max-line-bytes'], 1 << 20);
+  const { files, totalBytes } = await auditInputs(positionals);
+  const progress = progressPrinter('reading', totalBytes, io);
+  const issues = lineIssuePrinter('report', io);
   const summarizer = createCallSummarizer({ scripts });
   try {
-    for await (const event of readAuditEvents(file, progress ? { onProgress: progress.update } : {})) summarizer.add(event);
+    const batches = readAuditBatches(files, { frozenData: true, maxLineBytes, invalidLines: values['skip-invalid'] ? 'skip' : 'throw', onIssue: issues.add, ...(progress ? { onProgress: progress.update } : {}) });
+    for await (const batch of batches) for (const event of batch) summarizer.add(event);
   } catch (error) {
+    throw asReadError(error);
+  } finally {
     progress?.end();
-    if (isSafecallError(error, 'INVALID_AUDIT')) throw new CliError(1, error.message);
-    throw error;
+    issues.end();
   }
-  progress?.end();
   const summary = summarizer.result();
-  if (summary.events === 0) throw new CliError(1, `${file}: no audit events (the file is empty)`);
-  io.stdout(values.json ? `${JSON.stringify(summary, null, 2)}\n` : renderReport(file, summary));
+  if (summary.events === 0) throw new CliError(1, `${files.map(escapeControlCharacters).join(', ')}: no audit events (the file is empty)`);
+  if (typeof values.html === 'string') {
+    await writeFile(values.html, auditReportHtml(summary, { sources: files, skipped: issues.counts }));
+    io.stderr(`safecall report: HTML report written to ${escapeControlCharacters(values.html)}\n`);
+  }
+  io.stdout(values.json ? `${JSON.stringify(summary, null, 2)}\n` : renderReport(files, summary));
   return 0;
-}
-
-function progressPrinter(file: string, io: CliIo) {
-  let lastShown = 0;
-  let lastTenth = -1;
-  let drawn = false;
-  return {
-    update({ bytes, totalBytes, lines }: ReadProgress) {
-      const share = totalBytes > 0 ? Math.min(1, bytes / totalBytes) : 1;
-      const text = `reading ${file}: ${Math.floor(share * 100)} % (${count(lines)} lines)`;
-      if (io.stderrIsTTY) {
-        const now = Date.now();
-        if (now - lastShown < 200 && share < 1) return;
-        lastShown = now;
-        io.stderr(`\r${text}`);
-        drawn = true;
-      } else {
-        // Not a terminal: a line per tenth, so a log does not fill with redraws.
-        const tenth = Math.floor(share * 10);
-        if (tenth === lastTenth) return;
-        lastTenth = tenth;
-        io.stderr(`${text}\n`);
-      }
-    },
-    end() {
-      if (drawn) io.stderr('\n');
-    },
-  };
 }
 
 function statsRow(name: string, s: CallStats): string[] {
@@ -101,16 +75,16 @@ function statsRow(name: string, s: CallStats): string[] {
 const STATS_HEADERS = ['', 'calls', 'unfinished', 'verified', 'pass rate', 'ttv median', 'ttv p90', 'unsafe', 'callback', 'mutual use', 'mismatches', 'adherence'];
 
 /**
- * The summary as text tables.
+ * The summary as text tables; every value from the trail is escaped.
  *
  * @example
  * ```ts
- * io.stdout(renderReport('audit.jsonl', summary));
+ * io.stdout(renderReport(['audit.jsonl'], summary));
  * ```
  */
-export function renderReport(file: string, summary: CallSummary): string {
+export function renderReport(files: readonly string[], summary: CallSummary): string {
   const lines: string[] = [];
-  lines.push(`safecall report: ${file}`);
+  lines.push(`safecall report: ${files.map(escapeControlCharacters).join(', ')}`);
   lines.push(`${count(summary.events)} events, ${count(summary.calls)} ended calls, ${count(summary.unfinished)} unfinished, ${count(summary.orphanEvents)} orphan events`);
   lines.push('');
   lines.push(table(['outcome', 'calls', 'share'], OUTCOME_KINDS.map((kind) => [kind, count(summary.outcomes[kind].count), percent(summary.outcomes[kind].rate)])));
@@ -138,7 +112,7 @@ export function renderReport(file: string, summary: CallSummary): string {
   lines.push('By script version');
   lines.push(table(['script', ...STATS_HEADERS.slice(1)], Object.entries(summary.byScript).map(([key, s]) => statsRow(key, s))));
   for (const [key, s] of Object.entries(summary.byScript)) {
-    lines.push(`  ${key} steps (${s.expectedFrom ?? 'unknown'}): ${s.expectedSteps ? s.expectedSteps.join(' → ') : 'no verified call to learn them from; pass --script'}`);
+    lines.push(escapeControlCharacters(`  ${key} steps (${s.expectedFrom ?? 'unknown'}): ${s.expectedSteps ? s.expectedSteps.join(' → ') : 'no verified call to learn them from; pass --script'}`));
   }
   lines.push('');
   return lines.join('\n');

@@ -11,10 +11,23 @@ import { joinSpelledLetters } from './spelledApart.js';
  * - `'one-as-i'`: as letters, `1` as i ("P1N" → "pin"), and the glyphs that
  *   pass for a capital I inside a word as i ("PlN", "P|N", "P!N");
  * - `'one-as-l'`: as letters, `1` as l ("has1o" → "haslo").
+ *
+ * @example
+ * ```ts
+ * const reading: DigitReading = 'digits';
+ * foldForLint('P1N', reading); // 'p1n'
+ * ```
  */
 export type DigitReading = 'digits' | 'one-as-i' | 'one-as-l';
 
-/** Every reading, the plain one first. */
+/**
+ * Every reading, the plain one first.
+ *
+ * @example
+ * ```ts
+ * DIGIT_READINGS.map((reading) => foldForLint('P1N', reading)); // ['p1n', 'pin', 'pln']
+ * ```
+ */
 export const DIGIT_READINGS: readonly DigitReading[] = ['digits', 'one-as-i', 'one-as-l'];
 
 const MARKS = /\p{M}/gu;

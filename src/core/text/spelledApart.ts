@@ -1,5 +1,10 @@
-/** What may stand between letters spelled apart: "P I N", "P.I.N.", "P-E-S-E-L", "p_i_n", "P/I/N". */
-const SEPARATOR = String.raw`[\s._\-*·•/+'’]`;
+/**
+ * What may stand between letters spelled apart: spaces, dots, dashes of any
+ * kind, underscores, apostrophes and symbols ("P I N", "P.I.N.", "P‐E‐S‐E‐L",
+ * "p_i_n", "P/I/N", "P•I•N", "P🔒I🔒N") — but not `$`, which stands for s,
+ * nor a new line, which ends a sentence.
+ */
+const SEPARATOR = String.raw`(?:[^\S\n]|(?!\$)[.'’·•*/\p{Pd}\p{Pc}\p{S}])`;
 /** Digits and signs that stand for letters (see `readDigitsAsLetters`). */
 const LEET = '0134578@$';
 /** Alone-standing Polish and English one-letter words: "o", "z", "i", "a", "w", "u", "I". */
@@ -13,6 +18,8 @@ function runPattern(single: string): RegExp {
 
 const LETTER_RUN = runPattern('\\p{L}');
 const LETTER_OR_LEET_RUN = runPattern(`[\\p{L}${LEET.replace('$', '\\$')}]`);
+const GAP = new RegExp(`${SEPARATOR}+`, 'u');
+const GAPS = new RegExp(`${SEPARATOR}+`, 'gu');
 
 /**
  * Joins letters spelled apart into one word: "p i n" → "pin", "p.e.s.e.l." →
@@ -35,8 +42,8 @@ const LETTER_OR_LEET_RUN = runPattern(`[\\p{L}${LEET.replace('$', '\\$')}]`);
  */
 export function joinSpelledLetters(text: string, withDigits: boolean): string {
   return text.replace(withDigits ? LETTER_OR_LEET_RUN : LETTER_RUN, (run) => {
-    const chars = run.split(new RegExp(`${SEPARATOR}+`, 'u'));
-    const gaps = run.match(new RegExp(`${SEPARATOR}+`, 'gu')) ?? [];
+    const chars = run.split(GAP);
+    const gaps = run.match(GAPS) ?? [];
     const letters = chars.filter((c) => /\p{L}/u.test(c)).length;
     if (letters <= chars.length - letters) return run;
     let start = 0;
