@@ -6,7 +6,7 @@
  */
 export { positionSchema, positionsSchema } from './positions.js';
 export { LOCALES, localeSchema, formSchema, type Locale, type Form } from './locale.js';
-export { STEP_IDS, stepIdSchema, MAIN_STEP_IDS, verifierTaskSchema, type StepId, type MainStepId, type VerifierTask } from './steps.js';
+export { STEP_IDS, stepIdSchema, MAIN_STEP_IDS, OVERRIDABLE_STEPS, verifierTaskSchema, type StepId, type MainStepId, type VerifierTask, type OverridableStep } from './steps.js';
 export {
   failureCauseSchema,
   refusalReasonSchema,

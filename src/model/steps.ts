@@ -64,3 +64,23 @@ export const verifierTaskSchema = z.enum(['open', 'digits', 'answer', 'reveal', 
  * ```
  */
 export type VerifierTask = z.infer<typeof verifierTaskSchema>;
+
+/**
+ * Prompt steps whose agent line a script may override, per locale. Overrides
+ * replace the built-in `say` text; `{placeholders}` are filled in at run time.
+ */
+export const OVERRIDABLE_STEPS = [
+  'introduce',
+  'vip-substitute',
+  'purpose',
+  'caller-id',
+  'safe-place',
+  'not-safe',
+  'on-hold',
+  'consent',
+  'pesel-digit',
+  'mutual',
+  'handoff',
+] as const;
+/** A step id that accepts a prompt override. */
+export type OverridableStep = (typeof OVERRIDABLE_STEPS)[number];

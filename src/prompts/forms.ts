@@ -4,6 +4,12 @@ import type { Form } from '../model/index.js';
 /**
  * A form of address by grammatical case: "Pan", "Pana", "Panu", "Pana",
  * "Panem", "Panu" — the script placeholders `{youNom}` … `{youLoc}`.
+ *
+ * @example
+ * ```ts
+ * const y: AddressForms = plAddress('pan');
+ * `Czy jest ${y.nom} w miejscu, w którym nikt nie usłyszy ${y.gen} odpowiedzi?`;
+ * ```
  */
 export interface AddressForms {
   nom: string;
@@ -14,7 +20,15 @@ export interface AddressForms {
   loc: string;
 }
 
-/** Polish forms of address, with the form they were chosen by (for gendered words). */
+/**
+ * Polish forms of address, with the form they were chosen by (for gendered words).
+ *
+ * @example
+ * ```ts
+ * const y: PlAddress = plAddress('pani');
+ * gendered(y.form, 'podał', 'podała'); // 'podała'
+ * ```
+ */
 export type PlAddress = Readonly<AddressForms & { form: Form }>;
 
 // Capitalised: in Polish they are forms of address, not the nouns "pan"/"pani".
@@ -26,6 +40,11 @@ const PL_ADDRESS: Readonly<Record<Form, PlAddress>> = {
 /**
  * English "forms of address" for the same placeholders: "you", and "your"
  * for the genitive (`{youGen}` is used as a possessive: "Pana numer").
+ *
+ * @example
+ * ```ts
+ * `Can anyone hear ${EN_ADDRESS.gen} answers?`; // 'Can anyone hear your answers?'
+ * ```
  */
 export const EN_ADDRESS: Readonly<AddressForms> = { nom: 'you', gen: 'your', dat: 'you', acc: 'you', ins: 'you', loc: 'you' };
 

@@ -35,8 +35,9 @@ const LOCALES: Readonly<Record<Locale, LocaleBundle>> = {
 export const LOCALE_TEXTS: Readonly<Record<Locale, LocaleTexts>> = { pl, en };
 
 type Buttons = readonly SessionEventType[];
-// Ways out of a step. REQUEST_CALLBACK joins them only where the view carries
-// callback slots or a window: without a callback planner the session has none.
+// Ways out of a step. REQUEST_CALLBACK is offered only where the view carries
+// callback slots or a window (see `offersCallbacks`): only those views know
+// whether the session can plan a callback at all.
 const LEAVE: Buttons = ['CUSTOMER_WILL_CALL_BACK', 'HANG_UP'];
 
 /** The buttons of each step, in display order (callback buttons are added where the view allows). */
@@ -46,9 +47,9 @@ const BUTTONS: { readonly [K in StepView['step']]: Buttons } = {
   purpose: ['CONFIRM', ...LEAVE],
   'caller-id': ['CONFIRM', 'DENY', 'HANG_UP'],
   'safe-place': ['CONFIRM', 'DENY', 'HOLD', ...LEAVE],
-  'not-safe': ['HOLD', ...LEAVE],
+  'not-safe': ['HOLD', 'REQUEST_CALLBACK', ...LEAVE],
   'on-hold': ['RESUME', ...LEAVE],
-  callback: [...LEAVE],
+  callback: ['REQUEST_CALLBACK', ...LEAVE],
   consent: ['CONFIRM', 'DENY', 'HOLD', ...LEAVE],
   'pesel-digit': ['DONT_KNOW', ...LEAVE],
   question: ['DONT_KNOW', ...LEAVE],
@@ -186,21 +187,23 @@ export function actionEvent(action: PromptAction): SessionEventInput {
   throw new SafecallError('INVALID_ARGUMENT', `a ${action.event} action needs a payload`);
 }
 
+/** Whether the view can offer a callback: a session without a callback planner gives no slots and no window. */
+function offersCallbacks(view: StepView): boolean {
+  return (view.step === 'not-safe' || view.step === 'callback') && (view.slots.length > 0 || view.window !== undefined);
+}
+
 function actionsOf(view: StepView, ctx: RenderContext, texts: LocaleTexts): PromptAction[] {
   const actions: PromptAction[] = [];
-  const callbacks = view.step === 'not-safe' || view.step === 'callback' ? view : undefined;
-  if (callbacks) {
-    for (const slot of callbacks.slots) actions.push({ event: 'REQUEST_CALLBACK', label: texts.callbackAt(slot), payload: { at: slot.at } });
+  if (view.step === 'not-safe' || view.step === 'callback') {
+    for (const slot of view.slots) actions.push({ event: 'REQUEST_CALLBACK', label: texts.callbackAt(slot), payload: { at: slot.at } });
   }
   const greetingOnly = view.step === 'introduce' && !ctx.script.steps.confirmPerson;
   const buttons = greetingOnly ? INTRODUCE_WITHOUT_PERSON : BUTTONS[view.step];
   // Step labels fit the question asked; "Tak, to ta osoba" would not fit "Czy ma Pan chwilę na rozmowę?".
   const labels = greetingOnly ? undefined : texts.stepLabels[view.step];
+  const callbacks = offersCallbacks(view);
   for (const event of buttons) {
-    if (event === 'CUSTOMER_WILL_CALL_BACK' && callbacks && (callbacks.slots.length > 0 || callbacks.window)) {
-      actions.push({ event: 'REQUEST_CALLBACK', label: labels?.REQUEST_CALLBACK ?? texts.labels.REQUEST_CALLBACK });
-    }
-    actions.push({ event, label: labels?.[event] ?? texts.labels[event] });
+    if (event !== 'REQUEST_CALLBACK' || callbacks) actions.push({ event, label: labels?.[event] ?? texts.labels[event] });
   }
   return actions;
 }

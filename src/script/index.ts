@@ -4,12 +4,10 @@ export { mainSteps } from './mainSteps.js';
 export { findUnsafeAsk, unsafeScriptIssues, type UnsafeAsk, type TextKind } from './unsafe.js';
 export {
   callScriptSchema,
-  OVERRIDABLE_STEPS,
   PLACEHOLDERS,
   type CallScript,
   type CallScriptInput,
   type CallScriptData,
   type ScriptQuestion,
   type LocalizedText,
-  type OverridableStep,
 } from './schema.js';

@@ -1,25 +1,7 @@
 import * as z from 'zod/mini';
-import { callbackPolicySchema, formSchema, LOCALES } from '../model/index.js';
+import { callbackPolicySchema, formSchema, LOCALES, OVERRIDABLE_STEPS } from '../model/index.js';
 
-/**
- * Prompt steps whose agent line a script may override, per locale. Overrides
- * replace the built-in `say` text; `{placeholders}` are filled in at run time.
- */
-export const OVERRIDABLE_STEPS = [
-  'introduce',
-  'vip-substitute',
-  'purpose',
-  'caller-id',
-  'safe-place',
-  'not-safe',
-  'on-hold',
-  'consent',
-  'pesel-digit',
-  'mutual',
-  'handoff',
-] as const;
-/** A step id that accepts a prompt override. */
-export type OverridableStep = (typeof OVERRIDABLE_STEPS)[number];
+export type { OverridableStep } from '../model/index.js';
 
 /** Placeholders a script's texts may use; anything else in braces is an error. */
 export const PLACEHOLDERS = [

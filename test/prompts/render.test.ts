@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { CallbackSlot } from '../../src/model/index.js';
 import { actionEvent, LOCALE_TEXTS, renderPrompt, type PromptStep, type RenderContext, type StepView } from '../../src/prompts/index.js';
-import { findUnsafeAsk } from '../../src/script/index.js';
+import { defineScript, findUnsafeAsk } from '../../src/script/index.js';
 import { allViews, becausePurpose, contexts, englishSubstitute, fraudAlert, keypadGreeting, overrides, questionsOnly, SCRIPTS, slots, vipAdvisor, vipSubstitute, WINDOW } from './fixtures.js';
 
 const progress = { index: 1, total: 9 };
@@ -66,11 +66,18 @@ function problems(text: string, kind: string, view: StepView, ctx: RenderContext
   for (const [, word] of text.matchAll(CAPITAL_AFTER_COLON)) if (!allowedAfterColon(word!, ctx)) fail(`a capital "${word}" after a colon`);
   if (/\d/.test(withoutAllowedDigits(text, view, ctx))) fail('a digit that is not a date, time, phone number, reference, attempt count or revealed digit');
   if (ctx.locale === 'pl' && LOWER_ADDRESS.test(text)) fail('a form of address in lower case');
+  if (ctx.locale === 'pl' && (ctx.customer.form === 'pan' ? /(?<!\p{L})Pani[ą]?(?!\p{L})/u : /(?<!\p{L})Pan(?:a|u|em)?(?!\p{L})/u).test(text)) fail('a form of address of the other gender');
   if (ctx.locale === 'en' && /(?<!\p{L})Pan(?:a|u|i|ią|em)?(?!\p{L})/u.test(text)) fail('a Polish form of address in English');
   return found;
 }
 
-const every = Object.values(SCRIPTS).flatMap((script) => contexts(script).flatMap((ctx) => allViews(script, ctx.locale).map((view) => [view, ctx] as const)));
+// The shipped example scripts too: their prompts must read as well as the built-in ones.
+const EXAMPLES = join(__dirname, '../../examples/scripts');
+const examples = readdirSync(EXAMPLES)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => defineScript(JSON.parse(readFileSync(join(EXAMPLES, f), 'utf8'))));
+
+const every = [...Object.values(SCRIPTS), ...examples].flatMap((script) => contexts(script).flatMap((ctx) => allViews(script, ctx.locale).map((view) => [view, ctx] as const)));
 
 describe('every step view, in every script, locale and form of address', () => {
   it(`renders ${every.length} prompts that read well aloud`, () => {
@@ -388,6 +395,7 @@ describe('the checks above', () => {
       'Spróbujmy jeszcze raz: Proszę podać cyfrę.',
       'Mogę podać 2 cyfry.',
       'Nasz numer jest w pana umowie.',
+      'Czy to Pani Anna Nowak?',
       'Dzwonię undefined.',
     ];
     for (const text of bad) expect(problems(text, 'say', view, ctx), text).not.toEqual([]);
