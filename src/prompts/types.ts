@@ -88,7 +88,12 @@ export interface PromptStep {
 
 /** The state of the call as the prompts need it: secret-free, except `revealed` on the reveal step. */
 export type StepView =
-  | { step: 'introduce' | 'vip-substitute' | 'purpose' | 'caller-id' | 'on-hold' | 'handoff' }
+  | { step: 'introduce' }
+  | { step: 'vip-substitute' }
+  | { step: 'purpose' }
+  | { step: 'caller-id' }
+  | { step: 'on-hold' }
+  | { step: 'handoff' }
   /** `afterHold`: the customer stepped aside and came back — ask briefly. */
   | { step: 'safe-place'; afterHold: boolean; questions: number }
   | { step: 'not-safe'; slots: CallbackSlot[]; window: { earliest: string; latest: string } | undefined }

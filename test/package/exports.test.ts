@@ -12,11 +12,17 @@ const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
 
 /** What each entry must export, checked through the package's own `exports` map (self-reference). */
 const EXPECTED: Record<string, string[]> = {
-  safecall: ['createCallSession', 'restoreCallSession', 'defineScript', 'scriptJsonSchema', 'isValidPesel', 'parsePesel', 'maskPesel', 'challengeStrength', 'pickChallenge', 'planCallback', 'describeCallback', 'polishHolidays', 'createPeselVerifier', 'summarizeCalls', 'SafecallError'],
-  'safecall/pesel': ['isValidPesel', 'parsePesel', 'maskPesel', 'challengeStrength', 'pickChallenge'],
-  'safecall/testing': ['fixedClock', 'simulatedClock', 'seededRandom', 'simulateCall', 'customerBot', 'scriptPaths', 'scriptDiagram', 'formatTranscript'],
-  'safecall/audit/node': ['jsonlAuditSink', 'readAuditEvents'],
+  'safecall-pl': ['createCallSession', 'restoreCallSession', 'defineScript', 'actionEvent', 'httpVerifier', 'connectKeypad', 'isValidPesel', 'parsePesel', 'maskPesel', 'challengeStrength', 'pickChallenge', 'SafecallError', 'isSafecallError'],
+  'safecall-pl/pesel': ['isValidPesel', 'parsePesel', 'maskPesel', 'challengeStrength', 'pickChallenge'],
+  'safecall-pl/server': ['createVerificationService', 'verificationHandler', 'verifyAttestation', 'memoryStore', 'redisStore', 'parseVerificationPolicy'],
+  'safecall-pl/callback': ['callbackPlanner', 'planCallback', 'describeCallback', 'nextCallbackSlots', 'polishHolidays', 'isPolishHoliday'],
+  'safecall-pl/audit': ['auditEventSchema', 'summarizeCalls', 'sampleCalls', 'scriptJsonSchema'],
+  'safecall-pl/audit/node': ['jsonlAuditSink', 'readAuditEvents'],
+  'safecall-pl/testing': ['fixedClock', 'simulatedClock', 'seededRandom', 'simulateCall', 'customerBot', 'scriptPaths', 'scriptDiagram', 'formatTranscript'],
 };
+
+/** What the desktop entry must never export: server code and internals. */
+const NOT_IN_MAIN = ['createVerificationService', 'memoryStore', 'redisStore', 'verificationHandler', 'summarizeCalls', 'scriptJsonSchema', 'parseOrThrow', 'createCallMachine', 'LOCALE_TEXTS', 'createPeselVerifier'];
 
 function run(code: string, type: 'module' | 'commonjs'): string {
   return execFileSync(process.execPath, [`--input-type=${type}`, '-e', code], { cwd: root, encoding: 'utf8' });
@@ -35,12 +41,19 @@ describe('the built package, through its exports map', () => {
     expect(JSON.parse(cjs)).toEqual([]);
   });
 
-  it('a CommonJS consumer can run a PESEL check and an ESM consumer a session', () => {
-    expect(run(`console.log(require('safecall/pesel').isValidPesel('85031583834'))`, 'commonjs').trim()).toBe('true');
+  it('keeps server code and internals out of the desktop entry', () => {
+    const leaked = run(`const m = await import('safecall-pl'); console.log(JSON.stringify(${JSON.stringify(NOT_IN_MAIN)}.filter((n) => n in m)));`, 'module');
+    expect(JSON.parse(leaked)).toEqual([]);
+  });
+
+  it('a CommonJS consumer can run a PESEL check, and an ESM desktop a session against an ESM service', () => {
+    expect(run(`console.log(require('safecall-pl/pesel').isValidPesel('85031583834'))`, 'commonjs').trim()).toBe('true');
     const out = run(
-      `import { defineScript, createCallSession, createPeselVerifier } from 'safecall';
+      `import { defineScript, createCallSession } from 'safecall-pl';
+       import { createVerificationService } from 'safecall-pl/server';
        const script = defineScript({ id: 'x', version: 1, institution: { name: 'Bank', officialNumber: '+48 22 123 45 67', callerIdLabel: 'Bank' }, purpose: { pl: 'w sprawie rachunku' } });
-       const s = createCallSession(script, { agent: { name: 'A', id: 'a' }, customer: { name: 'Jan', ref: 'c' }, verifier: createPeselVerifier(async () => undefined) });
+       const verifier = createVerificationService({ scripts: [script], customers: { pesel: () => undefined }, attestationKey: 'k'.repeat(32) });
+       const s = createCallSession(script, { agent: { name: 'A', id: 'a' }, customer: { name: 'Jan', ref: 'c', form: 'pan' }, verifier });
        console.log(s.prompt.step);`,
       'module',
     );
@@ -58,7 +71,7 @@ describe('the built package, through its exports map', () => {
   });
 
   it('the bin is an executable Node script', () => {
-    const bin = `${root}${pkg.bin['safecall']}`;
+    const bin = `${root}${pkg.bin['safecall']!}`;
     expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
   });
 });

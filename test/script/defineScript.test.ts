@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { defineScript, scriptJsonSchema, SafecallError, type CallScriptInput } from '../../src/index.js';
+import { defineScript, SafecallError, type CallScriptInput } from '../../src/index.js';
+import { scriptJsonSchema } from '../../src/script/index.js';
 
 const minimal: CallScriptInput = {
   id: 'minimal',
@@ -24,8 +25,8 @@ describe('defineScript', () => {
   it('fills every default and freezes the result', () => {
     const script = defineScript(minimal);
     expect(script.locale).toBe('pl');
-    expect(script.pesel).toMatchObject({ enabled: true, count: 3, attempts: 2, answerTimeoutSeconds: 120, threat: 'acquaintance' });
-    expect(script.mutual).toEqual({ enabled: true, when: 'after-questions', maxPositions: 2, allowBirthDate: false });
+    expect(script.pesel).toMatchObject({ enabled: true, count: 3, attempts: 2, answerTimeoutSeconds: 120, threat: 'acquaintance', whenExhausted: 'end' });
+    expect(script.mutual).toEqual({ enabled: true, when: 'after-questions', maxPositions: 2, allowBirthDate: false, minBitsLeft: 0 });
     expect(script.callback.timeZone).toBe('Europe/Warsaw');
     expect(Object.isFrozen(script)).toBe(true);
     expect(Object.isFrozen(script.pesel)).toBe(true);
@@ -65,10 +66,40 @@ describe('defineScript', () => {
       'questions.1.text.pl',
       'questions.1.id',
       'questions.0.text.pl',
+      'vip.advisorForm',
       'mutual.enabled',
       'vip.substitute.to',
       'vip.substitute.announcedOn',
     ]);
+  });
+
+  it('refuses a script that verifies nothing, or falls back to questions it does not have', () => {
+    const nothing = thrown(() => defineScript({ ...minimal, pesel: { enabled: false }, mutual: { enabled: false } }));
+    expect(nothing.issues).toEqual([{ path: ['pesel', 'enabled'], message: expect.stringContaining('must verify something') }]);
+    const fallback = thrown(() => defineScript({ ...minimal, pesel: { whenExhausted: 'questions' } }));
+    expect(fallback.issues).toEqual([{ path: ['pesel', 'whenExhausted'], message: expect.stringContaining('at least one question') }]);
+  });
+
+  it('wants the VIP advisor’s form of address in a Polish script, so no slash form is read aloud', () => {
+    const missing = thrown(() => defineScript({ ...minimal, vip: { advisor: 'Katarzyna Wiśniewska' } }));
+    expect(missing.issues?.map((i) => i.path.join('.'))).toEqual(['vip.advisorForm']);
+    expect(defineScript({ ...minimal, vip: { advisor: 'Katarzyna Wiśniewska', advisorForm: 'pani' } }).vip?.advisorForm).toBe('pani');
+    expect(defineScript({ ...minimal, locale: 'en', purpose: { en: 'about your account' }, vip: { advisor: 'Kate' } }).vip?.advisor).toBe('Kate');
+  });
+
+  it('refuses NaN, negative or absurd policy numbers instead of switching a protection off', () => {
+    for (const pesel of [{ attempts: Number.NaN }, { minStrengthBits: -1 }, { answerTimeoutSeconds: 0 }, { count: 11 }]) {
+      expect(thrown(() => defineScript({ ...minimal, pesel })).code).toBe('INVALID_SCRIPT');
+    }
+    for (const mutual of [{ maxPositions: Number.NaN }, { minBitsLeft: Number.POSITIVE_INFINITY }, { maxPositions: 0 }]) {
+      expect(thrown(() => defineScript({ ...minimal, mutual })).code).toBe('INVALID_SCRIPT');
+    }
+  });
+
+  it('checks every text the agent reads, whatever field it is in', () => {
+    const error = thrown(() => defineScript({ ...minimal, institution: { ...minimal.institution, callerIdLabel: 'Podaj P I N' }, vip: { advisor: 'Proszę podać hasło', advisorForm: 'pan' } }));
+    expect(error.code).toBe('UNSAFE_SCRIPT');
+    expect(error.issues?.map((i) => i.path.join('.'))).toEqual(['institution.callerIdLabel', 'vip.advisor']);
   });
 
   it('refuses a minimum strength no challenge can reach', () => {
