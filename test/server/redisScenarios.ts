@@ -11,6 +11,12 @@ import { storedKeys, type StoredKey } from '../support/redisInspect.js';
 import { uniquePrefix } from '../support/redisEnv.js';
 import { ANSWERS, digitsOf, JAN_PESEL, OPEN, serviceOver, testClock, TWIN_PESEL, wrongDigits } from './fixtures.js';
 
+/**
+ * @example
+ * ```ts
+ * const target: RedisTarget = { store: singleStore, ports: async () => [portOf(redisUrl())] };
+ * ```
+ */
 export interface RedisTarget {
   /** A new connection (another "server") to the target, as a store under `prefix`. */
   store(prefix: string): VerificationStore;
@@ -26,6 +32,11 @@ const freshRef = (label: string) => `cust-${label}-${process.pid}-${Date.now()}-
  * `servers` service instances (each with its own connection) and over
  * `calls` calls: the PESEL is looked up exactly as often as the customer's
  * limit allows, then the customer is locked.
+ *
+ * @example
+ * ```ts
+ * describeAttemptRace('redisStore', target, { servers: 4, calls: 8, checks: 200, policy: {}, limit: 3 });
+ * ```
  */
 export function describeAttemptRace(name: string, target: RedisTarget, race: { servers: number; calls: number; checks: number; policy: VerificationPolicyInput; limit: number }): void {
   describe(`${name}: ${race.checks} concurrent failing checks over ${race.servers} servers`, () => {
@@ -99,7 +110,14 @@ async function playCalls(store: VerificationStore, pesel: string, ref: string): 
 
 const withoutPrefix = (keys: Map<string, StoredKey>, prefix: string) => new Map([...keys].map(([key, stored]) => [key.slice(prefix.length), stored.value]));
 
-/** What the store leaves in Redis: every key expires (but a permanent lock), and nothing depends on a digit. */
+/**
+ * What the store leaves in Redis: every key expires (but a permanent lock), and nothing depends on a digit.
+ *
+ * @example
+ * ```ts
+ * describeStoredKeys('redisStore', target);
+ * ```
+ */
 export function describeStoredKeys(name: string, target: RedisTarget): void {
   describe(`${name}: what the store leaves in Redis`, () => {
     it('gives every key a time to live, except the ledger of a customer locked until staff unlock them', async () => {

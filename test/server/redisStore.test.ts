@@ -5,9 +5,9 @@
  * leaves in Redis; and what only Redis can get wrong: scripts evicted from
  * the cache, values in the shapes Lua's cjson writes, clients of every kind.
  */
-import { createClient, defineScript, RESP_TYPES } from 'redis';
-import { afterAll, describe, expect, it } from 'vitest';
-import { redisStore, type CallRecord } from '../../src/server/index.js';
+import { createClient, createClientPool, createCluster, createSentinel, defineScript, RESP_TYPES } from 'redis';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { redisStore, type CallRecord, type RedisScriptClient } from '../../src/server/index.js';
 import { scriptSha } from '../../src/server/store/lua/runner.js';
 import { SCRIPTS } from '../../src/server/store/lua/index.js';
 import { closeRedisConnections, connectClient, redisUrl, singleStore, track, uniquePrefix } from '../support/redisEnv.js';
@@ -19,6 +19,8 @@ import { describeServiceAgainst } from './serviceSuite.js';
 import { callRecord, describeStoreContract } from './storeContract.js';
 
 afterAll(closeRedisConnections);
+// Real processes on a shared machine: bound by generous polls, not by the 20 s default.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 const prefix = uniquePrefix('single');
 let n = 0;
@@ -122,6 +124,17 @@ describe('redisStore: scripts', () => {
 });
 
 describe('redisStore: inputs', () => {
+  it('takes every kind of node-redis client: client, cluster, sentinel, pool (checked by the compiler; none connected)', () => {
+    const url = 'redis://127.0.0.1:1';
+    const kinds: RedisScriptClient[] = [
+      createClient({ url }),
+      createCluster({ rootNodes: [{ url }] }),
+      createSentinel({ name: 'mymaster', sentinelRootNodes: [{ host: '127.0.0.1', port: 1 }] }),
+      createClientPool({ url }),
+    ];
+    for (const client of kinds) expect(() => redisStore(client)).not.toThrow();
+  });
+
   it('rejects bad options and things that are not clients', async () => {
     const client = await connectClient(redisUrl());
     const invalid = expect.objectContaining({ code: 'INVALID_ARGUMENT' });

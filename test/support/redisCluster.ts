@@ -12,6 +12,13 @@ import { respCommand } from './redisWire.js';
 const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * @example
+ * ```ts
+ * const cluster = await startRedisCluster(dir);
+ * await cluster.stop();
+ * ```
+ */
 export interface RedisClusterProcess {
   readonly nodes: readonly RedisServerProcess[];
   /** One URL per master: give them all to `createCluster({ rootNodes })`. */

@@ -4,19 +4,17 @@
  * after the file, and store fixtures where every `store()` is a connection of
  * its own (another "server").
  */
-import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createClient, createCluster, type RedisClientOptions } from 'redis';
 import { inject } from 'vitest';
+import * as z from 'zod/mini';
 import { redisStore, type VerificationStore } from '../../src/server/index.js';
-
-/** The cluster's state as the global setup writes it. */
-export type ClusterStatus = { state: 'starting' } | { state: 'ready'; urls: string[] } | { state: 'failed'; message: string };
 
 declare module 'vitest' {
   export interface ProvidedContext {
     redis: { url: string } | { error: string };
-    redisCluster: { statusFile: string } | { error: string };
+    /** `broker`: a local address that starts the cluster on the first request and answers `{ urls }` or `{ error }`. */
+    redisCluster: { broker: string } | { error: string };
   }
 }
 
@@ -34,30 +32,36 @@ export function redisUrl(): string {
   return provided.url;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const clusterReply = z.union([z.object({ urls: z.array(z.string()) }), z.object({ error: z.string() })]);
+let clusterUrls: Promise<string[]> | undefined;
 
 /**
- * The cluster's root node URLs, once it has formed (waits generously); throws when it failed or there is none.
+ * The cluster's root node URLs; the first call starts the cluster (1–3 s). Throws when it cannot form or redis-server is missing.
  *
  * @example
  * ```ts
  * const cluster = await connectCluster(await redisClusterUrls());
  * ```
  */
-export async function redisClusterUrls(): Promise<string[]> {
-  const provided = inject('redisCluster');
-  if ('error' in provided) throw new Error(provided.error);
-  const deadline = Date.now() + 170_000;
-  for (;;) {
-    const status: ClusterStatus = JSON.parse(readFileSync(provided.statusFile, 'utf8'));
-    if (status.state === 'ready') return status.urls;
-    if (status.state === 'failed') throw new Error(`the test Redis Cluster did not form: ${status.message}`);
-    if (Date.now() > deadline) throw new Error('the test Redis Cluster was still forming after three minutes');
-    await sleep(100);
-  }
+export function redisClusterUrls(): Promise<string[]> {
+  clusterUrls ??= (async () => {
+    const provided = inject('redisCluster');
+    if ('error' in provided) throw new Error(provided.error);
+    const reply = z.parse(clusterReply, await (await fetch(provided.broker)).json());
+    if ('error' in reply) throw new Error(reply.error);
+    return reply.urls;
+  })();
+  return clusterUrls;
 }
 
-/** A prefix no other test file uses on the shared servers. */
+/**
+ * A prefix no other test file uses on the shared servers.
+ *
+ * @example
+ * ```ts
+ * const store = singleStore(uniquePrefix('race'));
+ * ```
+ */
 export function uniquePrefix(label: string): string {
   return `t-${label}-${randomBytes(4).toString('hex')}:`;
 }

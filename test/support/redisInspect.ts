@@ -5,13 +5,26 @@
  */
 import { respCommand, type RespReply } from './redisWire.js';
 
+/**
+ * @example
+ * ```ts
+ * const { value, pttl } = (await storedKeys([port], prefix)).get(key)!;
+ * ```
+ */
 export interface StoredKey {
   value: string;
   /** Milliseconds left; −1: no expiry. */
   pttl: number;
 }
 
-/** The port of a `redis://127.0.0.1:<port>` URL. */
+/**
+ * The port of a `redis://127.0.0.1:<port>` URL.
+ *
+ * @example
+ * ```ts
+ * portOf('redis://127.0.0.1:6379'); // 6379
+ * ```
+ */
 export function portOf(url: string): number {
   return Number(new URL(url).port);
 }

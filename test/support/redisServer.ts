@@ -10,11 +10,26 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { respCommand } from './redisWire.js';
 
-/** Why the Redis tests cannot run here, said plainly (they fail with it; they never skip). */
+/**
+ * Why the Redis tests cannot run here, said plainly (they fail with it; they never skip).
+ *
+ * @example
+ * ```ts
+ * throw new Error(REDIS_MISSING);
+ * ```
+ */
 export const REDIS_MISSING =
   'redis-server was not found on PATH. The Redis store tests start their own Redis: install it (Debian: `apt-get install -y redis-server`; `.ci/run` does this) and run the tests again.';
 
-/** `undefined` when redis-server can run here, else the reason. */
+/**
+ * `undefined` when redis-server can run here, else the reason.
+ *
+ * @example
+ * ```ts
+ * const missing = redisServerMissing();
+ * if (missing) throw new Error(missing);
+ * ```
+ */
 export function redisServerMissing(): string | undefined {
   const probe = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) return REDIS_MISSING;
@@ -23,7 +38,14 @@ export function redisServerMissing(): string | undefined {
   return undefined;
 }
 
-/** A free TCP port on 127.0.0.1 (and, for cluster nodes, its bus port + 10000 too). */
+/**
+ * A free TCP port on 127.0.0.1 (and, for cluster nodes, its bus port + 10000 too).
+ *
+ * @example
+ * ```ts
+ * const port = await freePort({ withBus: true });
+ * ```
+ */
 export async function freePort(options: { withBus?: boolean } = {}): Promise<number> {
   for (let i = 0; i < 50; i++) {
     const port = await listenOnce(0);
@@ -54,6 +76,12 @@ async function isFree(port: number): Promise<boolean> {
   }
 }
 
+/**
+ * @example
+ * ```ts
+ * const options: RedisServerOptions = { dir: '/tmp/r1', persist: true };
+ * ```
+ */
 export interface RedisServerOptions {
   /** Where the server keeps its files (AOF, nodes.conf, log). Created if missing. */
   dir: string;
@@ -65,6 +93,13 @@ export interface RedisServerOptions {
   cluster?: boolean;
 }
 
+/**
+ * @example
+ * ```ts
+ * await server.kill('SIGKILL');
+ * await server.restart({ dir: emptyDir });
+ * ```
+ */
 export interface RedisServerProcess {
   readonly port: number;
   readonly url: string;

@@ -5,7 +5,14 @@
  */
 import { connect } from 'node:net';
 
-/** A decoded RESP2 reply: simple/bulk strings, integers, nil, arrays. Error replies reject. */
+/**
+ * A decoded RESP2 reply: simple/bulk strings, integers, nil, arrays. Error replies reject.
+ *
+ * @example
+ * ```ts
+ * const info: RespReply = await respCommand(port, ['CLUSTER', 'INFO']);
+ * ```
+ */
 export type RespReply = string | number | null | RespReply[];
 
 /** Parses one reply from `buffer` at `offset`; `undefined` when more bytes are needed. */

@@ -75,10 +75,10 @@ function beginResult(reply: ScriptReply): BeginResult {
  * `STORE_UNAVAILABLE`; a script either ran whole or not at all.
  *
  * Key layout (`customer` is the service's 24-hex-digit HMAC tag):
- * - `<prefix>{<customer>}:ledger` — `LedgerRecord` JSON, 130–450 bytes;
+ * - `<prefix>{<customer>}:ledger` — `LedgerRecord` JSON, 120–460 bytes (Redis: ~230–550);
  *   expires `keepMs` (the longest policy window, 90 days by default) after
  *   its last write, never while a lock-out lasts; a permanent lock never expires.
- * - `<prefix>{<customer>}:call:<callId>` — `CallRecord` JSON, 400–600 bytes;
+ * - `<prefix>{<customer>}:call:<callId>` — `CallRecord` JSON, 400–700 bytes (Redis: ~600–900);
  *   expires `callMs` (the policy's `callHours`) after the call opened.
  *
  * Positions, counts and times only: no digit, no PESEL, no answer.

@@ -7,6 +7,11 @@ import { PRELUDE } from './prelude.js';
  * memory store commits them; every other answer writes nothing.
  *
  * KEYS: ledger, call. ARGV[1]: `{ item, now, limits, keepMs }`.
+ *
+ * @example
+ * ```ts
+ * await client.eval(BEGIN_LUA, { keys: [ledgerKey, callKey], arguments: [JSON.stringify({ item: 'pesel', now, limits, keepMs })] });
+ * ```
  */
 export const BEGIN_LUA = `${PRELUDE}
 local a = cjson.decode(ARGV[1])

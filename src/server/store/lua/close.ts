@@ -5,6 +5,11 @@ import { PRELUDE } from './prelude.js';
  * call's `required` items are all passed and the customer is not locked out.
  *
  * KEYS: ledger, call. ARGV[1]: `{ outcome, now, keepMs }`.
+ *
+ * @example
+ * ```ts
+ * await client.eval(CLOSE_LUA, { keys: [ledgerKey, callKey], arguments: [JSON.stringify({ outcome: { kind: 'verified' }, now, keepMs })] });
+ * ```
  */
 export const CLOSE_LUA = `${PRELUDE}
 local a = cjson.decode(ARGV[1])

@@ -7,6 +7,11 @@ import { PRELUDE } from './prelude.js';
  * after opening.
  *
  * KEYS: ledger, call. ARGV[1]: `{ expectVersion, pin, now, callMs, keepMs }`; ARGV[2]: the CallRecord.
+ *
+ * @example
+ * ```ts
+ * await client.eval(OPEN_LUA, { keys: [ledgerKey, callKey], arguments: [JSON.stringify(args), JSON.stringify(call)] });
+ * ```
  */
 export const OPEN_LUA = `${PRELUDE}
 local a = cjson.decode(ARGV[1])
@@ -19,10 +24,7 @@ if pin then
   -- Only pinning changes the ledger (see openStep): parallel opens that re-issue the pin do not conflict.
   ledger.version = ledger.version + 1
 end
-local call = cjson.decode(ARGV[2])
-call.challenge = orNil(call.challenge)
-call.required = orNil(call.required)
-call.outcome = orNil(call.outcome)
+local call = decodeCall(ARGV[2])
 local ledgerText, callText = commit(ledger, a.now, a.keepMs, call, a.callMs)
 return reply('ok', ledgerText, callText)
 `;

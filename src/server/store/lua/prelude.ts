@@ -15,6 +15,11 @@
  * `cjson.encode`: cjson writes an empty list as `{}` and cuts numbers to 14
  * significant digits. Nothing is written until every value is encoded, so a
  * script that fails has written nothing.
+ *
+ * @example
+ * ```ts
+ * const source = `${PRELUDE}\nreturn ledgerJson(loadLedger(KEYS[1]))`;
+ * ```
  */
 export const PRELUDE = `
 local NULL = cjson.null
@@ -100,14 +105,19 @@ local function loadLedger(key)
   return ledger
 end
 
-local function loadCall(key)
-  local raw = redis.call('GET', key)
-  if not raw then return nil end
-  local call = cjson.decode(raw)
+-- A CallRecord from JSON, its JSON nulls as Lua nils.
+local function decodeCall(text)
+  local call = cjson.decode(text)
   call.challenge = orNil(call.challenge)
   call.required = orNil(call.required)
   call.outcome = orNil(call.outcome)
   return call
+end
+
+local function loadCall(key)
+  local raw = redis.call('GET', key)
+  if not raw then return nil end
+  return decodeCall(raw)
 end
 
 -- LedgerRecord, fields in the order of records.ts

@@ -6,6 +6,11 @@ import { PRELUDE } from './prelude.js';
  * call's total stays within `max`.
  *
  * KEYS: ledger, call. ARGV[1]: `{ positions, expectVersion, max, now, keepMs }`.
+ *
+ * @example
+ * ```ts
+ * await client.eval(REVEAL_LUA, { keys: [ledgerKey, callKey], arguments: [JSON.stringify({ positions: [10], expectVersion: 4, max: 2, now, keepMs })] });
+ * ```
  */
 export const REVEAL_LUA = `${PRELUDE}
 local a = cjson.decode(ARGV[1])

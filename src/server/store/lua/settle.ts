@@ -7,6 +7,11 @@ import { PRELUDE } from './prelude.js';
  * the lock-out its own provisional failure set.
  *
  * KEYS: ledger, call. ARGV[1]: `{ ticket, verdict, spoken, now, keepMs }`.
+ *
+ * @example
+ * ```ts
+ * await client.eval(SETTLE_LUA, { keys: [ledgerKey, callKey], arguments: [JSON.stringify({ ticket, verdict: 'pass', spoken: [7, 8, 9], now, keepMs })] });
+ * ```
  */
 export const SETTLE_LUA = `${PRELUDE}
 local a = cjson.decode(ARGV[1])
