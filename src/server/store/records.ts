@@ -5,7 +5,7 @@ import type { CallOutcome } from '../../model/index.js';
  * digit, never the PESEL (DESIGN rule 9). Stored as JSON by every store.
  */
 export interface LedgerRecord {
-  /** Bumped by every write to this customer (ledger or one of their calls): optimistic checks compare it. */
+  /** Bumped by every write the service reads back before deciding (counts, passes, reveals, a pinned challenge): optimistic checks compare it. */
   version: number;
   /** Last time each position 1–11 was spoken on the line (index p − 1), epoch ms; 0 = never. */
   spoken: number[];
