@@ -1,104 +1,160 @@
 import { describe, expect, it } from 'vitest';
-import { answerDigit, JAN_PESEL, loadScript, startCall } from './helpers.js';
+import { verifyAttestation } from 'safecall-pl/server';
+import { answer, dataOf, fraudAlert, JAN_PESEL, KEY, recordingSignals, say, startCall, statusOf, stepsEntered, types } from './helpers.js';
 
-/**
- * The dialogue of the source article ("Poproszę pana PESEL", BOK 3-4/2021),
- * step by step, on the fraud-alert script. Seed 7 makes the challenge the
- * article's own positions: 5, 8 and 9.
+/*
+ * The dialogue of the source article ("Poproszę pana PESEL", BOK 3-4/2021) on
+ * the fraud-alert script, against the real verification service. With the
+ * service's randomness seeded at 7 the challenge is the article's own: the
+ * 5th, 8th and 9th digits. The customer then asks for "the last three": the
+ * 9th he said himself, so he hears the 10th and 11th.
  */
-describe('the source article dialogue (fraud-alert, Polish)', () => {
-  it('introduces, checks caller ID and place, asks 3 digits, verifies mutually and hands off', async () => {
-    const script = loadScript('fraud-alert');
-    const { session, audit, notices } = startCall(script, { seed: 7 });
+describe("the article's call (fraud-alert, Polish)", () => {
+  it('confirms the person, checks caller ID and place, asks 5, 8, 9, verifies mutually, answers both questions: verified on the service', async () => {
+    const call = startCall(fraudAlert);
+    const { session, audit, notices, server } = call;
+    const progress = () => session.prompt.progress;
 
-    // "Dzień dobry, Anna Zielińska, Bank Komercyjny..." — who calls, from where, and why, first.
+    // "Dzień dobry, tu Anna Zielińska, Bank Komercyjny. Czy rozmawiam z Panem Janem Kowalskim?"
     expect(session.prompt.step).toBe('introduce');
-    expect(session.prompt.say).toContain('Anna Zielińska');
-    expect(session.prompt.say).toContain('Bank Komercyjny');
-    expect(session.prompt.say).toContain('podejrzane');
-    expect(session.prompt.say).toContain('Nigdy nie poproszę o cały numer PESEL');
-    session.send({ type: 'CONFIRM' });
+    expect(progress()).toEqual({ index: 1, total: 9 });
+    expect(session.prompt.actions.map((a) => a.event)).toEqual(['CONFIRM', 'DENY', 'HANG_UP']);
+    await say(session, { type: 'CONFIRM' });
 
-    // "...czy ja rozmawiam z Panem Janem Kowalskim?" — "Tak, to ja..."
-    expect(session.prompt.step).toBe('confirm-person');
-    expect(session.prompt.say).toBe('Czy to pan Jan Kowalski?');
-    session.send({ type: 'CONFIRM' });
-
-    // "...z numeru, który powinien wyświetlić się panu jako numer banku. Proszę sprawdzić" — "tak, potwierdzam"
+    // Only now the purpose; the details wait for verification (a ready reply for "Jakie to transakcje?").
+    expect(session.prompt.step).toBe('purpose');
+    expect(progress()).toEqual({ index: 2, total: 9 });
+    await say(session, { type: 'CONFIRM' });
     expect(session.prompt.step).toBe('caller-id');
-    expect(session.prompt.say).toContain('+48 22 500 60 70');
-    expect(session.prompt.say).toContain('„Bank-kredyty”');
+    expect(session.prompt.reply).toBeDefined();
+    await say(session, { type: 'CONFIRM' });
+    expect(session.prompt.step).toBe('safe-place');
+    expect(session.prompt.actions.map((a) => a.event)).toContain('HOLD');
+    await say(session, { type: 'CONFIRM' });
+
+    // "Poproszę o kilka cyfr Pana numeru PESEL — nie o cały numer. Możemy zaczynać?"
+    expect(session.prompt.step).toBe('consent');
+    expect(progress()).toEqual({ index: 5, total: 9 });
+    expect(session.callId).toBeDefined();
+    expect(recordingSignals(notices)).toEqual([]);
     session.send({ type: 'CONFIRM' });
 
-    // "...muszę zadać panu 3 pytania weryfikujące, z których jedno dotyczy pańskiego numeru PESEL.
-    // Czy znajduje się pan w bezpiecznym otoczeniu?" — "proszę poczekać, przejdę nieco na bok..."
-    expect(session.prompt.step).toBe('safe-place');
-    expect(session.prompt.say).toContain('3 pytania weryfikacyjne — jedno z nich dotyczy numeru PESEL');
-    session.send({ type: 'HOLD' });
-    expect(session.prompt.step).toBe('on-hold');
-    session.send({ type: 'RESUME' });
-    // "...tak, już jestem w raczej bezpiecznym miejscu"
-    expect(session.prompt.step).toBe('safe-place');
-    session.send({ type: 'CONFIRM' });
-
-    // "Poproszę o podanie kilku cyfr z pańskiego numeru PESEL, tak żeby nie musiał pan podawać całego numeru."
-    expect(session.prompt.step).toBe('pesel-digit');
-    expect(session.prompt.say).toBe('Poproszę teraz o 3 wybrane cyfry numeru PESEL — nie o cały numer. Proszę podać piątą cyfrę numeru PESEL.');
-    expect(notices).toContainEqual({ type: 'recording', recording: 'pause' });
-    // "5. cyfra to?" — "1"
-    expect(answerDigit(session)).toBe(5);
-    // "8. cyfra to?" — "3"
-    expect(session.prompt.say).toBe('Proszę podać ósmą cyfrę numeru PESEL.');
-    expect(answerDigit(session)).toBe(8);
-    // "a 9.?" — "8"
-    expect(session.prompt.say).toBe('Proszę podać dziewiątą cyfrę numeru PESEL.');
-    expect(answerDigit(session)).toBe(9);
+    // "Piąta cyfra?" "A ósma?" "A dziewiąta?" — the recording is paused while digits are spoken.
+    expect(recordingSignals(notices)).toEqual(['pause']);
+    expect(session.recording).toBe('paused');
+    const asked: number[] = [];
+    while (session.prompt.step === 'pesel-digit') {
+      expect(session.prompt.input?.kind).toBe('digit');
+      expect(progress()).toEqual({ index: 6, total: 9 });
+      const position = (session.prompt.input as { position: number }).position;
+      asked.push(position);
+      session.send({ type: 'ANSWER_DIGIT', position, digit: JAN_PESEL[position - 1]! });
+    }
+    expect(asked).toEqual([5, 8, 9]);
+    // The digits are checked together, by the service: nothing to press until it answers.
     expect(session.prompt.step).toBe('verifying');
+    expect(session.pending).toBe(true);
     expect(session.prompt.actions.map((a) => a.event)).toEqual(['HANG_UP']);
     await session.settled();
+    expect(recordingSignals(notices)).toEqual(['pause', 'resume']);
 
-    // "zgadza się..." — then the customer checks the bank back.
+    // "Teraz może Pan sprawdzić, czy naprawdę dzwoni bank..."
     expect(session.prompt.step).toBe('mutual');
-    expect(session.prompt.say).toContain('Dziękuję, to się zgadza.');
-    expect(session.prompt.input).toEqual({ kind: 'positions', max: 2, suggested: [7, 10, 11] });
+    expect(progress()).toEqual({ index: 7, total: 9 });
+    expect(session.prompt.input).toMatchObject({ kind: 'positions', max: 2, allowed: [7, 10, 11] });
     expect(session.prompt.revealed).toBeUndefined();
 
-    // "To teraz proszę podać mi 3 ostatnie numery mojego peselu" — but the 9th is one the
-    // customer just said: the engine reveals only 10 and 11 and tells the agent why.
-    session.send({ type: 'CUSTOMER_ASKS_DIGITS', positions: [9, 10, 11] });
-    await session.settled();
+    // "To proszę mi podać trzy ostatnie cyfry" — the 9th he said himself: only 10 and 11 are read out.
+    await say(session, { type: 'CUSTOMER_ASKS_DIGITS', positions: [9, 10, 11] });
     expect(session.prompt.step).toBe('reveal');
     expect(session.prompt.revealed).toEqual([
-      { position: 10, digit: JAN_PESEL[9] },
-      { position: 11, digit: JAN_PESEL[10] },
+      { position: 10, digit: '3' },
+      { position: 11, digit: '4' },
     ]);
-    expect(session.prompt.say).toBe(
-      'Dziewiątą cyfrę podał Pan sam — jej powtórzenie niczego nie dowodzi. Dziesiąta cyfra to 3 i jedenasta cyfra to 4. Czy się zgadza?',
-    );
-    // "Zgadza się" — "ja też potwierdzam."
-    session.send({ type: 'CONFIRM' });
+    expect(session.recording).toBe('paused');
+    await say(session, { type: 'CONFIRM' });
+    expect(session.prompt.revealed).toBeUndefined();
 
-    // The other two of the "3 questions".
+    // The other two of the "three questions".
     expect(session.prompt.step).toBe('question');
-    session.send({ type: 'ANSWER', questionId: 'last-transfer-amount', value: '1250' });
-    await session.settled();
-    session.send({ type: 'ANSWER', questionId: 'account-opened-year', value: '2009' });
-    await session.settled();
+    expect(progress()).toEqual({ index: 8, total: 9 });
+    expect(session.prompt.input).toMatchObject({ kind: 'answer', questionId: 'account-opened-year' });
+    await answer(session);
+    expect(session.prompt.input).toMatchObject({ kind: 'answer', questionId: 'home-city' });
+    await answer(session, '  krakow ');
 
-    // "Przedstawię teraz panu pozycje, które nas niepokoją."
+    // "Przejdźmy teraz do sprawy, w której dzwonię."
     expect(session.done).toBe(true);
     expect(session.outcome).toEqual({ kind: 'verified' });
     expect(session.prompt.step).toBe('handoff');
+    expect(progress()).toEqual({ index: 9, total: 9 });
+    expect(session.prompt.actions).toEqual([]);
+    expect(notices.at(-1)).toEqual({ type: 'done', outcome: { kind: 'verified' } });
+    expect(recordingSignals(notices)).toEqual(['pause', 'resume', 'pause', 'resume']);
 
-    expect(audit.map((e) => e.type)).toEqual(
-      expect.arrayContaining(['challenge-issued', 'challenge-passed', 'mutual-requested', 'digits-revealed', 'mutual-result', 'outcome']),
-    );
-    expect(audit.find((e) => e.type === 'mutual-requested')?.data).toEqual({
-      requested: [9, 10, 11],
-      allowed: [10, 11],
-      refused: [{ position: 9, reason: 'said' }],
-    });
-    // The recording was paused around the spoken digits and around the reveal, and resumed after each.
-    expect(notices.filter((n) => n.type === 'recording').map((n) => (n as { recording: string }).recording)).toEqual(['pause', 'resume', 'pause', 'resume']);
+    // The audit trail shows the script was followed, in order.
+    expect(stepsEntered(audit)).toEqual(['purpose', 'caller-id', 'safe-place', 'consent', 'pesel-digit', 'mutual', 'question']);
+    expect(types(audit).filter((t) => t !== 'step-entered' && t !== 'recording')).toEqual([
+      'call-started',
+      'safe-place',
+      'consent',
+      'challenge-issued',
+      'digit-given',
+      'digit-given',
+      'digit-given',
+      'challenge-passed',
+      'mutual-requested',
+      'digits-revealed',
+      'mutual-result',
+      'question-passed',
+      'question-passed',
+      'outcome',
+    ]);
+    expect(dataOf(audit, 'challenge-issued')).toEqual([{ positions: [5, 8, 9], strengthBits: 6.64, attempt: 1, reissued: false }]);
+    expect(dataOf(audit, 'digit-given')).toEqual([5, 8, 9].map((position) => ({ position, via: 'voice' })));
+    expect(dataOf(audit, 'challenge-passed')).toEqual([{ attempt: 1 }]);
+    expect(dataOf(audit, 'mutual-requested')).toEqual([{ requested: [9, 10, 11], allowed: [10, 11], refused: [{ position: 9, reason: 'said' }] }]);
+    // 5, 8, 9 said and 10, 11 read out: with the check digit the whole number was on the line (DESIGN §3 figures).
+    expect(dataOf(audit, 'digits-revealed')).toEqual([{ positions: [10, 11], bitsLeft: 0 }]);
+    expect(dataOf(audit, 'mutual-result')).toEqual([{ matches: true }]);
+    expect(dataOf(audit, 'question-passed')).toEqual([
+      { questionId: 'account-opened-year', attempt: 1 },
+      { questionId: 'home-city', attempt: 1 },
+    ]);
+    expect(dataOf(audit, 'outcome')).toEqual([{ kind: 'verified' }]);
+    expect(audit.every((e) => e.sessionId === 'session-1' && e.scriptId === 'fraud-alert' && e.scriptVersion === 4)).toBe(true);
+
+    // The service, not the desktop, recorded the call as verified: a back end checks it there.
+    const status = await statusOf(call);
+    expect(status.outcome).toEqual({ kind: 'verified' });
+    expect(status.customerRef).toBe('cust-jan');
+    expect(status.script).toEqual({ id: 'fraud-alert', version: 4 });
+    expect(status.state).toMatchObject({ challenge: [5, 8, 9], passed: { pesel: true, questions: ['account-opened-year', 'home-city'] }, revealed: [10, 11], failures: { pesel: 0 } });
+    // One lookup for the check, one for the reveal: nothing else touched the PESEL.
+    expect(server.lookups()).toBe(2);
+    const attestation = await verifyAttestation(await call.service.attestation(session.callId!), KEY);
+    expect(attestation).toMatchObject({ callId: session.callId, customerRef: 'cust-jan', outcome: { kind: 'verified' } });
+  });
+
+  it('the customer who steps aside hears the short question when back, and the call goes on', async () => {
+    const call = startCall(fraudAlert);
+    const { session, audit } = call;
+    for (let i = 0; i < 3; i++) await say(session, { type: 'CONFIRM' });
+    const full = session.prompt.say;
+    // "Proszę poczekać, przejdę na bok…"
+    await say(session, { type: 'HOLD' });
+    expect(session.prompt.step).toBe('on-hold');
+    expect(session.prompt.actions.map((a) => a.event)).toContain('RESUME');
+    expect(session.prompt.progress).toEqual({ index: 4, total: 9 });
+    await say(session, { type: 'RESUME' });
+    // "Dziękuję. Czy teraz nikt nie usłyszy Pana odpowiedzi?" — not the whole speech again.
+    expect(session.prompt.step).toBe('safe-place');
+    expect(session.prompt.say).not.toBe(full);
+    expect(session.prompt.say.length).toBeLessThan(full.length);
+    await say(session, { type: 'CONFIRM' });
+    expect(session.prompt.step).toBe('consent');
+    expect(types(audit)).toEqual(expect.arrayContaining(['hold', 'resume']));
+    expect(stepsEntered(audit)).toEqual(['purpose', 'caller-id', 'safe-place', 'on-hold', 'consent']);
+    expect(dataOf(audit, 'safe-place')).toEqual([{ safe: true }]);
   });
 });
