@@ -33,7 +33,7 @@ const PASSED_ON = new Set<SafecallErrorCode>([
   'STORE_UNAVAILABLE',
 ]);
 
-const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.optional(z.string()) }), state: z.optional(z.unknown()) });
+const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.optional(z.string()), reason: z.optional(z.string().check(z.maxLength(40))) }), state: z.optional(z.unknown()) });
 
 function passedOn(code: string): SafecallErrorCode | undefined {
   for (const known of PASSED_ON) if (known === code) return known;
@@ -90,7 +90,10 @@ export function httpVerifier(baseUrl: string, options: HttpVerifierOptions = {})
     }
     const failure = z.safeParse(errorSchema, data);
     const code = passedOn(failure.data?.error.code ?? '');
-    if (code && (response.status < 500 || code === 'STORE_UNAVAILABLE')) throw new SafecallError(code, failure.data?.error.message ?? code);
+    if (code && (response.status < 500 || code === 'STORE_UNAVAILABLE')) {
+      const reason = failure.data?.error.reason;
+      throw new SafecallError(code, failure.data?.error.message ?? code, reason === undefined ? undefined : { reason });
+    }
     throw new SafecallError('VERIFIER_UNAVAILABLE', `the verification service failed (${response.status})`);
   };
   const call = (callId: string) => `/calls/${encodeURIComponent(callId)}`;

@@ -84,13 +84,16 @@ export class SafecallError extends Error {
   readonly issues: readonly SafecallIssue[] | undefined;
   /** True when retrying may succeed (`STORE_UNAVAILABLE`, `VERIFIER_UNAVAILABLE`): nothing was half-done. */
   readonly retryable: boolean;
+  /** A machine-readable reason where the code has several (e.g. `REVEAL_REFUSED`: `'said'`, `'over-limit'`, `'disclosure'`…). */
+  readonly reason: string | undefined;
 
-  constructor(code: SafecallErrorCode, message: string, options?: { issues?: readonly SafecallIssue[]; cause?: unknown }) {
+  constructor(code: SafecallErrorCode, message: string, options?: { issues?: readonly SafecallIssue[]; cause?: unknown; reason?: string }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'SafecallError';
     this.code = code;
     this.issues = options?.issues;
     this.retryable = RETRYABLE.has(code);
+    this.reason = options?.reason;
   }
 }
 

@@ -41,6 +41,7 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   record('recording', z.strictObject({ recording: z.enum(['pause', 'resume']) })),
   record('mutual-requested', z.strictObject({ requested: positions, allowed: positions, refused: z.array(refusedPositionSchema) })),
   record('mutual-declined', empty),
+  record('reveal-refused', z.strictObject({ refused: z.array(refusedPositionSchema) })),
   record('digits-revealed', z.strictObject({ positions, bitsLeft: z.number() })),
   record('mutual-result', z.strictObject({ matches: z.boolean() })),
   record('callback-planned', z.strictObject({ at: z.string(), reference: z.string() })),

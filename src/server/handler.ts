@@ -61,7 +61,7 @@ function failure(error: unknown): Response {
   if (isSafecallError(error)) {
     const status = STATUS[error.code] ?? 500;
     // Messages of safecall errors never carry digits or answers; anything else stays on the server.
-    if (status !== 500) return json(status, { error: { code: error.code, message: error.message, retryable: error.retryable } });
+    if (status !== 500) return json(status, { error: { code: error.code, message: error.message, retryable: error.retryable, ...(error.reason ? { reason: error.reason } : {}) } });
   }
   return json(500, { error: { code: 'INTERNAL', message: 'the verification service failed; nothing was verified', retryable: true } });
 }

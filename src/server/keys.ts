@@ -16,32 +16,30 @@ export async function hmac(key: CryptoKey, label: string, message: string): Prom
   return new Uint8Array(await globalThis.crypto.subtle.sign('HMAC', key, encoder.encode(`${label}\u0000${message}`)));
 }
 
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
-
-/** Lower-case hex of `bytes`. */
-export function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (const byte of bytes) out += HEX[byte]!;
-  return out;
-}
-
 /**
- * The tag every stored record of a customer lives under: 96 bits of an HMAC
+ * The tag every stored record of a customer lives under (16 base64url characters): 96 bits of an HMAC
  * of their reference, so store keys neither show the reference nor let
  * anyone without the key link them to it, and one customer's keys share a
  * Redis Cluster hash slot.
  */
 export async function customerTag(key: CryptoKey, customerRef: string): Promise<string> {
-  return toHex(await hmac(key, 'safecall/customer', customerRef)).slice(0, 24);
+  return base64url((await hmac(key, 'safecall/customer', customerRef)).subarray(0, 12));
 }
 
-/** `<customer tag>-<128 random bits>`: unguessable, and names the customer's records without a lookup. */
+/** Bytes as base64url without padding (compact ids: they travel in every snapshot and URL). */
+function base64url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** `<customer tag>.<128 random bits>` (base64url): unguessable, and names the customer's records without a lookup. */
 export function newCallId(tag: string, random: RandomSource): string {
   const words = random.getRandomValues(new Uint32Array(4));
-  return `${tag}-${toHex(new Uint8Array(words.buffer))}`;
+  return `${tag}.${base64url(new Uint8Array(words.buffer))}`;
 }
 
-const CALL_ID = /^([0-9a-f]{24})-[0-9a-f]{32}$/;
+const CALL_ID = /^([A-Za-z0-9_-]{16})\.[A-Za-z0-9_-]{22}$/;
 
 /** The customer tag inside a call id, or `undefined` if it is not one of ours. */
 export function tagOfCallId(callId: unknown): string | undefined {

@@ -330,7 +330,7 @@ export function createVerificationService(options: VerificationServiceOptions): 
       const script = scriptOf(call.scriptId, call.scriptVersion);
       const refuse = (reason: RefusalReason | 'not-passed' | 'locked' | 'mutual-off', message: string): never => {
         emit({ type: 'reveal-refused', at: iso(now), callId, reason });
-        throw new SafecallError('REVEAL_REFUSED', `reveal refused: ${message}`);
+        throw new SafecallError('REVEAL_REFUSED', `reveal refused: ${message}`, { reason });
       };
       if (call.outcome) throw new SafecallError('CALL_CLOSED', 'the call has ended');
       if (!script.mutual.enabled) refuse('mutual-off', 'the script has no mutual verification');

@@ -14,10 +14,13 @@ function checked(state: unknown): CallState {
 /** `open`: the call's verification; awaits the one the session started at once, if any. */
 export const openCall = fromPromise<CallState>(async ({ system }) => {
   const runtime = runtimeOf(system);
-  const pending = runtime.opening ?? runtime.verifier.open(runtime.request);
-  // Consumed: a RETRY after a failure opens afresh.
-  runtime.opening = undefined;
-  return checked(await pending);
+  const pending = (runtime.opening ??= runtime.verifier.open(runtime.request));
+  try {
+    return checked(await pending);
+  } finally {
+    // Settled: the machine holds the call now, or a RETRY opens afresh. Until then the session can still close it.
+    if (runtime.opening === pending) runtime.opening = undefined;
+  }
 });
 
 /** `resume`: the service's state of the call, e.g. after a failed check, to learn whether it counted. */

@@ -75,8 +75,8 @@ export type CallMachineSnapshot = SnapshotFrom<CallMachine>;
 /** The actor of a call machine. */
 export type CallActor = ActorRefFrom<CallMachine>;
 
-/** What a check changes in the service's state: passes, attempts left, a lock. Equal before and after = not counted. */
-const progressOf = (state: CallState) => JSON.stringify([state.passed, state.attemptsLeft, state.questionAttemptsLeft, state.locked ?? null]);
+/** What a check changes in the service's state: passes and counted failures. Equal before and after = not counted. */
+const progressOf = (state: CallState) => JSON.stringify([state.passed.pesel, [...state.passed.questions].sort(), state.failures.pesel, state.failures.questions, state.locked !== undefined]);
 
 function buildMachine(script: CallScript) {
   const steps = mainSteps(script);
@@ -128,6 +128,8 @@ function buildMachine(script: CallScript) {
       /** After a failed or lost check: did the service count it? (the state moved on since). */
       counted: ({ context }, params: { state: CallState }) => context.call === null || progressOf(params.state) !== progressOf(context.call),
       recordedVerified: (_, params: { state: CallState }) => params.state.outcome?.kind === 'verified',
+      /** A wrong answer whose digits or text were lost (a reload): nothing to send again, ask again instead. */
+      nothingToResend: ({ context }) => context.cause === 'wrong' && context.answered === 0,
       callbackAccepted: ({ context, event }) => context.outcome === null && event.type === 'REQUEST_CALLBACK' && event.decision.ok,
     },
     actions: {
@@ -170,6 +172,7 @@ function buildMachine(script: CallScript) {
       /** The same positions again, from the first: never re-rolled (DESIGN rule 3). */
       retryAttempt: assign(({ context }) => ({ answered: 0, failures: context.failures + 1, lastFailure: context.cause })),
       restartAttempt: assign({ answered: 0 }),
+      answerGiven: assign({ answered: 1 }),
       exhausted: emit(() => ({ type: 'audit' as const, audit: { type: 'challenge-exhausted' as const, data: { then: script.pesel.whenExhausted } } })),
       questionFailed: emit(({ context }) => {
         const id = question(context)?.id ?? '';
@@ -179,7 +182,7 @@ function buildMachine(script: CallScript) {
         const id = question(context)?.id ?? '';
         return { type: 'audit' as const, audit: { type: 'question-passed' as const, data: { questionId: id, attempt: context.failures + 1 } } };
       }),
-      nextQuestion: assign(({ context }) => ({ question: context.question + 1, failures: 0, lastFailure: null })),
+      nextQuestion: assign(({ context }) => ({ question: context.question + 1, failures: 0, lastFailure: null, answered: 0 })),
       clearFailure: assign({ lastFailure: null, answered: 0, failures: 0 }),
       askReveal: enqueueActions(({ context, event, enqueue }) => {
         if (event.type !== 'CUSTOMER_ASKS_DIGITS' || !context.call) return;
@@ -193,8 +196,15 @@ function buildMachine(script: CallScript) {
         enqueue.assign({ mutual: { pending: [], refused } });
         enqueue.emit({ type: 'audit', audit: { type: 'mutual-requested', data: { requested: [...event.positions].sort((a, b) => a - b), allowed: [], refused } } });
       }),
-      /** The service refused what the desktop allowed: only the disclosure floor can do that. */
-      refusedByService: assign(({ context }) => ({ mutual: { pending: [], refused: context.mutual.pending.map((position): RefusedPosition => ({ position, reason: 'disclosure' })) } })),
+      /** The service refused what the desktop allowed (the disclosure floor, or a limit it saw first): its reason, in the trail too. */
+      refusedByService: enqueueActions(({ context, enqueue }, params: { error: unknown }) => {
+        const reason = refusalReasonOf(params.error);
+        const refused = context.mutual.pending.map((position): RefusedPosition => ({ position, reason }));
+        enqueue.assign({ mutual: { pending: [], refused } });
+        enqueue.emit({ type: 'audit', step: 'mutual', audit: { type: 'reveal-refused', data: { refused } } });
+      }),
+      /** Leaving mutual verification: what was asked and refused there is no longer needed. */
+      leaveMutual: assign({ mutual: { pending: [], refused: [] } }),
       revealed: emit(({ context }) => ({
         type: 'audit' as const,
         step: 'reveal' as const,
@@ -399,6 +409,8 @@ function buildMachine(script: CallScript) {
                         input: ({ context }: { context: CallContext }) => ({ callId: context.call?.callId ?? '' }),
                         onDone: [
                           { guard: { type: 'counted' as const, params: ({ event }: { event: { output: CallState } }) => ({ state: event.output }) }, target: 'judging', actions: storeOutput },
+                          // Not counted, and the digits were lost with a reload: the same positions again, from the first.
+                          { guard: 'nothingToResend' as const, target: 'asking', actions: [storeOutput, 'restartAttempt' as const] },
                           // Not counted: the check never reached the service; send the same digits again.
                           { target: 'checking' },
                         ],
@@ -423,7 +435,7 @@ function buildMachine(script: CallScript) {
                   always: { guard: 'nothingToReveal' as const, target: next('mutual') },
                   on: {
                     CUSTOMER_ASKS_DIGITS: [{ guard: 'revealAllowed' as const, target: 'revealing', actions: 'askReveal' as const }, { actions: 'refuseReveal' as const }],
-                    DENY: { target: next('mutual'), actions: audit({ type: 'mutual-declined', data: {} }) },
+                    DENY: { target: next('mutual'), actions: [audit({ type: 'mutual-declined', data: {} }), 'leaveMutual' as const] },
                   },
                 },
                 revealing: {
@@ -433,7 +445,7 @@ function buildMachine(script: CallScript) {
                     input: ({ context }: { context: CallContext }) => ({ callId: context.call?.callId ?? '', positions: [...context.mutual.pending] }),
                     onDone: { target: 'revealed', actions: [storeOutput, 'revealed' as const] },
                     onError: [
-                      { guard: { type: 'refusedByService' as const, params: ({ event }: { event: { error: unknown } }) => ({ error: event.error }) }, target: 'inviting', actions: 'refusedByService' as const },
+                      { guard: { type: 'refusedByService' as const, params: ({ event }: { event: { error: unknown } }) => ({ error: event.error }) }, target: 'inviting', actions: { type: 'refusedByService' as const, params: ({ event }: { event: { error: unknown } }) => ({ error: event.error }) } },
                       ...failure('reveal', 'error', '#call.mutual.error'),
                     ],
                   },
@@ -446,7 +458,7 @@ function buildMachine(script: CallScript) {
                   entry: { type: 'recording' as const, params: { recording: 'pause' as const, step: 'reveal' as const } },
                   exit: { type: 'recording' as const, params: { recording: 'resume' as const, step: 'reveal' as const } },
                   on: {
-                    CONFIRM: { target: next('mutual'), actions: audit({ type: 'mutual-result', data: { matches: true } }) },
+                    CONFIRM: { target: next('mutual'), actions: [audit({ type: 'mutual-result', data: { matches: true } }), 'leaveMutual' as const] },
                     DENY: { target: '#call.ending', actions: [audit({ type: 'mutual-result', data: { matches: false } }), end({ kind: 'failed', reason: 'mutual-mismatch' })] },
                     'safecall.restored': { target: 'revealing', actions: 'revealAgain' as const },
                   },
@@ -466,7 +478,7 @@ function buildMachine(script: CallScript) {
                   meta: { step: 'question' as const, main: main('question') },
                   after: { answerTimeout: { target: 'checking', actions: { type: 'setCause' as const, params: { cause: 'timeout' as const } } } },
                   on: {
-                    ANSWER: { guard: 'currentQuestion' as const, target: 'checking', actions: { type: 'setCause' as const, params: { cause: 'wrong' as const } } },
+                    ANSWER: { guard: 'currentQuestion' as const, target: 'checking', actions: [{ type: 'setCause' as const, params: { cause: 'wrong' as const } }, 'answerGiven' as const] },
                     DONT_KNOW: { target: 'checking', actions: { type: 'setCause' as const, params: { cause: 'dont-know' as const } } },
                     'safecall.restored': { target: 'asking', reenter: true },
                   },
@@ -499,6 +511,7 @@ function buildMachine(script: CallScript) {
                     input: ({ context }: { context: CallContext }) => ({ callId: context.call?.callId ?? '' }),
                     onDone: [
                       { guard: { type: 'counted' as const, params: ({ event }: { event: { output: CallState } }) => ({ state: event.output }) }, target: 'judging', actions: storeOutput },
+                      { guard: 'nothingToResend' as const, target: 'asking', actions: storeOutput },
                       { target: 'checking' },
                     ],
                     onError: failure('answer', 'error', '#call.questions.error'),
@@ -553,4 +566,12 @@ function buildMachine(script: CallScript) {
       ended: { type: 'final', meta: { step: 'closing' } },
     },
   });
+}
+
+const REFUSAL_REASONS: readonly RefusedPosition['reason'][] = ['said', 'birth-date', 'over-limit', 'disclosure'];
+
+/** The reason the service gave for a refused reveal; the disclosure floor when it gave none the desktop knows. */
+function refusalReasonOf(error: unknown): RefusedPosition['reason'] {
+  const reason = (error as { reason?: unknown } | null)?.reason;
+  return REFUSAL_REASONS.find((known) => known === reason) ?? 'disclosure';
 }

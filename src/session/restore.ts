@@ -2,8 +2,8 @@ import * as z from 'zod/mini';
 import type { StateValue } from 'xstate';
 import { SafecallError } from '../core/errors.js';
 import { formatIssues, toIssues } from '../core/validate.js';
-import { callStateSchema, type CallState } from '../model/index.js';
-import type { CallScript } from '../script/index.js';
+import { callStateSchema, type CallState, type MainStepId } from '../model/index.js';
+import { mainSteps, type CallScript } from '../script/index.js';
 import { initialContext, type CallContext } from './context.js';
 import { assertScript, parseDeps, type CallSessionDeps } from './deps.js';
 import { createCallMachine, type CallMachineSnapshot } from './machine.js';
@@ -25,8 +25,10 @@ export interface RestoreOptions {
 
 // Top-level states a call can only be in after the service opened it.
 const NEEDS_CALL = new Set(['pesel', 'mutual', 'questions', 'handoff', 'verified']);
-// Top-level states past the PESEL challenge.
-const PAST_CHALLENGE = new Set(['mutual', 'questions', 'handoff', 'verified']);
+// The main step a top-level state stands for, to tell which steps a snapshot claims to be past.
+const STEP_OF_STATE: Readonly<Record<string, MainStepId>> = { pesel: 'pesel-digit', mutual: 'mutual', questions: 'question', handoff: 'handoff', verified: 'handoff' };
+// A check may have been in flight at the reload: its result is read back from the service, never sent again.
+const IN_FLIGHT = /\.(checking|error|resyncing)$/;
 
 function parseSnapshot(snapshot: unknown): CallSnapshot {
   const result = z.safeParse(callSnapshotSchema, snapshot);
@@ -95,9 +97,15 @@ export async function restoreCallSession(script: CallScript, snapshot: unknown, 
     if (!resumed.success) throw new SafecallError('VERIFIER_UNAVAILABLE', 'the verification service answered in an unexpected shape');
     call = resumed.data;
     checkClaims(parsed, call, top, script);
-    context.call = call;
     const item = top === 'questions' ? script.questions[parsed.context.question]?.id : undefined;
-    context.failures = item === undefined ? call.failures.pesel : (call.failures.questions[item] ?? 0);
+    if (IN_FLIGHT.test(parsed.state)) {
+      // What the desktop believed before the check: the machine compares it with the service's state to learn whether the check counted.
+      context.call = believed(call, parsed, item, script);
+      context.failures = parsed.context.failures;
+    } else {
+      context.call = call;
+      context.failures = item === undefined ? call.failures.pesel : (call.failures.questions[item] ?? 0);
+    }
   }
 
   let value: StateValue = valueOf(path);
@@ -115,18 +123,28 @@ function checkClaims(snapshot: CallSnapshot, call: CallState, top: string, scrip
   if (!claims) tampered('a call without its claims');
   if (JSON.stringify(claims.challenge) !== JSON.stringify(call.challenge)) tampered('other positions');
   if (claims.passed.pesel && !call.passed.pesel) tampered('a pass');
-  if (claims.passed.questions.some((q) => !call.passed.questions.includes(q))) tampered('a passed question');
-  if (call.challenge !== null && !call.passed.pesel && PAST_CHALLENGE.has(top)) tampered('a step past the challenge');
-  if (top === 'questions') {
-    const before = script.questions.slice(0, snapshot.context.question).map((q) => q.id);
-    if (before.some((q) => !call.passed.questions.includes(q))) tampered('a step past a question');
-  }
-  if (snapshot.context.outcome?.kind === 'verified' && call.outcome?.kind !== 'verified') tampered('a verified outcome');
+  if (script.questions.slice(0, claims.passed.questions).some((q) => !call.passed.questions.includes(q.id))) tampered('a passed question');
+  // Where the snapshot stands implies what was passed before it: the service must show it.
+  const steps = mainSteps(script);
+  const step = STEP_OF_STATE[top];
+  const past = step === undefined ? [] : steps.slice(0, steps.indexOf(step));
+  if (past.includes('pesel-digit') && call.challenge !== null && !call.passed.pesel) tampered('a step past the challenge');
+  const questionsBefore = past.includes('question') ? script.questions : top === 'questions' ? script.questions.slice(0, snapshot.context.question) : [];
+  if (questionsBefore.some((q) => !call.passed.questions.includes(q.id))) tampered('a step past a question');
+  if ((snapshot.context.outcome?.kind === 'verified' || top === 'verified') && call.outcome?.kind !== 'verified') tampered('a verified outcome');
+  if (snapshot.state === 'mutual.revealed' && call.revealed.length === 0) tampered('digits revealed that the service never revealed');
   // A check in flight at the reload may have been counted since: one more failure is not a lie.
-  const inFlight = /\.(checking|resyncing|error)$/.test(snapshot.state) ? 1 : 0;
+  const inFlight = IN_FLIGHT.test(snapshot.state) ? 1 : 0;
   const item = top === 'questions' ? script.questions[snapshot.context.question]?.id : undefined;
   const counted = item === undefined ? call.failures.pesel : (call.failures.questions[item] ?? 0);
   if ((top === 'pesel' || top === 'questions') && snapshot.context.failures + inFlight < counted) tampered('fewer failures');
+}
+
+/** The service's state with the passes and failures the desktop believed before its last check. */
+function believed(call: CallState, snapshot: CallSnapshot, item: string | undefined, script: CallScript): CallState {
+  const claimed = snapshot.claims?.passed ?? { pesel: false, questions: 0 };
+  const failures = item === undefined ? { ...call.failures, pesel: snapshot.context.failures } : { ...call.failures, questions: { ...call.failures.questions, [item]: snapshot.context.failures } };
+  return { ...call, passed: { pesel: claimed.pesel, questions: script.questions.slice(0, claimed.questions).map((q) => q.id) }, failures, ...(snapshot.claims ? { attemptsLeft: snapshot.claims.attemptsLeft } : {}) };
 }
 
 function valueOf(path: readonly string[]): StateValue {

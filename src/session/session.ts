@@ -105,19 +105,46 @@ export interface Restored {
 // can() must not draw a callback reference: it asks with a decision that needs no planning.
 const PROBE_DECISION: CallbackDecision = { ok: false, reason: 'outside-hours', suggestions: [] };
 
+// Set in Session's static block: the one way in to a session's private `#changed`.
+let changedOf: (session: Session, snapshot: CallMachineSnapshot | undefined) => void;
+
+/**
+ * The session's observer of its actor, with prototype methods rather than
+ * two closures per session (a desktop keeps many live sessions).
+ */
+class SnapshotObserver {
+  readonly #session: Session;
+  constructor(session: Session) {
+    this.#session = session;
+  }
+  next(snapshot: CallMachineSnapshot): void {
+    changedOf(this.#session, snapshot);
+  }
+  /** Present so that an actor error ends the session here instead of being reported as unhandled. */
+  error(): void {
+    changedOf(this.#session, undefined);
+  }
+}
+
 /** The session (internal class; `createCallSession` and `restoreCallSession` make them). */
 export class Session implements CallSession {
+  static {
+    changedOf = (session, snapshot) => session.#changed(snapshot ?? session.#actor.getSnapshot());
+  }
+
   readonly id: string;
   readonly script: CallScript;
-  readonly machine: CallMachine;
-  readonly actor: ReadonlyCallActor;
   readonly #actor: Actor<CallMachine>;
   readonly #deps: CallSessionDeps;
   readonly #clock: Clock;
   readonly #random: RandomSource;
   readonly #runtime: SessionRuntime;
-  readonly #listeners = new Set<(notice: SessionNotice) => void>();
-  readonly #startedAt: string;
+  // Made on first use, like `#view`: a desktop keeps hundreds of sessions alive
+  // and a softphone bridge never subscribes nor reads the actor (BENCHMARKS.md, heap).
+  #listeners: Set<(notice: SessionNotice) => void> | undefined;
+  #view: ReadonlyCallActor | undefined;
+  // Epoch ms for a new call, formatted when a snapshot is taken; a restored call keeps its snapshot's text.
+  readonly #startedAt: number | string;
   readonly #total: number;
   #prompt: { for: CallMachineSnapshot; prompt: PromptStep } | undefined;
   #paused = false;
@@ -131,9 +158,8 @@ export class Session implements CallSession {
     // Web Crypto, drawn in blocks (see core/random.ts).
     this.#random = deps.random ?? pooledCryptoRandom();
     this.id = restored?.snapshot.sessionId ?? deps.id ?? randomId(this.#random);
-    this.#startedAt = restored?.snapshot.startedAt ?? new Date(this.#clock.now()).toISOString();
+    this.#startedAt = restored?.snapshot.startedAt ?? this.#clock.now();
     this.#total = mainSteps(script).length;
-    this.machine = createCallMachine(script);
     this.#runtime = {
       verifier: deps.verifier,
       request: { customerRef: deps.customer.ref, script: { id: script.id, version: script.version }, agentId: deps.agent.id },
@@ -146,24 +172,37 @@ export class Session implements CallSession {
       opening.catch(() => undefined); // handled where it is awaited (the machine's `connecting`)
       this.#runtime.opening = opening;
     }
-    this.#actor = createActor(this.machine, restored ? { clock: this.#clock, snapshot: restored.machineSnapshot } : { clock: this.#clock });
+    const machine = createCallMachine(script);
+    this.#actor = createActor(machine, restored ? { clock: this.#clock, snapshot: restored.machineSnapshot } : { clock: this.#clock });
     bindRuntime(this.#actor.system, this.#runtime);
+    // Without a sink, emitted audits would be dropped anyway: no listener, no stamping.
+    if (deps.audit) {
+      this.#actor.on('audit', (emitted) => this.#record(emitted));
+      this.#emit({ type: 'call-started', step: 'introduce', data: { agentId: deps.agent.id, locale: script.locale, restored: !!restored } });
+    }
+    this.#actor.subscribe(new SnapshotObserver(this));
+    this.#actor.start();
+    this.#paused = this.#actor.getSnapshot().hasTag('recording-paused');
+    if (restored && this.#actor.getSnapshot().status === 'active') {
+      this.#actor.send({ type: 'safecall.restored' });
+      if (this.#paused) this.#notify({ type: 'recording', recording: 'pause' });
+    }
+  }
+
+  /** The xstate machine (shared by every session of the script). */
+  get machine(): CallMachine {
+    return this.#actor.logic;
+  }
+
+  get actor(): ReadonlyCallActor {
+    if (this.#view) return this.#view;
     const actor = this.#actor;
-    this.actor = {
+    return (this.#view = {
       id: actor.id,
       getSnapshot: () => actor.getSnapshot(),
       subscribe: (observer) => (typeof observer === 'function' ? actor.subscribe(observer) : actor.subscribe(observer)),
       system: { inspect: (observer) => actor.system.inspect(observer) },
-    };
-    this.#actor.on('audit', (emitted) => this.#record(emitted));
-    this.#actor.subscribe({ next: (snapshot) => this.#changed(snapshot), error: () => this.#changed(this.#actor.getSnapshot()) });
-    this.#emit({ type: 'call-started', step: 'introduce', data: { agentId: deps.agent.id, locale: script.locale, restored: !!restored } });
-    this.#actor.start();
-    this.#paused = this.#actor.getSnapshot().hasTag('recording-paused');
-    if (restored) {
-      this.#actor.send({ type: 'safecall.restored' });
-      if (this.#paused) this.#notify({ type: 'recording', recording: 'pause' });
-    }
+    });
   }
 
   get done(): boolean {
@@ -222,9 +261,10 @@ export class Session implements CallSession {
   };
 
   readonly subscribe = (listener: (notice: SessionNotice) => void): (() => void) => {
-    this.#listeners.add(listener);
+    const listeners = (this.#listeners ??= new Set());
+    listeners.add(listener);
     return () => {
-      this.#listeners.delete(listener);
+      listeners.delete(listener);
     };
   };
 
@@ -251,20 +291,22 @@ export class Session implements CallSession {
       format: SNAPSHOT_FORMAT,
       script: { id: this.script.id, version: this.script.version },
       sessionId: this.id,
-      startedAt: this.#startedAt,
+      startedAt: typeof this.#startedAt === 'number' ? new Date(this.#startedAt).toISOString() : this.#startedAt,
       state: statePath(snapshot.value),
     };
     if (call) {
       stored.callId = call.callId;
       const claims: NonNullable<CallSnapshotInput['claims']> = { challenge: call.challenge ? [...call.challenge] : null, attemptsLeft: call.attemptsLeft };
-      if (call.passed.pesel || call.passed.questions.length) claims.passed = { pesel: call.passed.pesel, questions: [...call.passed.questions] };
+      if (call.passed.pesel || call.passed.questions.length) claims.passed = { pesel: call.passed.pesel, questions: call.passed.questions.length };
       if (call.revealed.length) claims.revealed = [...call.revealed];
       stored.claims = claims;
     }
     // Only what differs from a new call: the snapshot is stored on every step.
     const initial = initialContext();
     const changed: Record<string, unknown> = {};
-    for (const key of SNAPSHOT_CONTEXT) {
+    // On the reveal step the digits are asked again after a reload: what was pending or refused is not needed.
+    const keep = stored.state === 'mutual.revealed' ? SNAPSHOT_CONTEXT.filter((key) => key !== 'mutual') : SNAPSHOT_CONTEXT;
+    for (const key of keep) {
       if (JSON.stringify(context[key]) !== JSON.stringify(initial[key])) changed[key] = structuredClone(context[key]);
     }
     if (Object.keys(changed).length) stored.context = changed;
@@ -325,7 +367,7 @@ export class Session implements CallSession {
       this.#paused = paused;
       this.#notify({ type: 'recording', recording: paused ? 'pause' : 'resume' });
     }
-    if (this.#listeners.size) this.#notify({ type: 'prompt', prompt: this.prompt });
+    if (this.#listeners?.size) this.#notify({ type: 'prompt', prompt: this.prompt });
     if (snapshot.status !== 'active') {
       this.#runtime.vault.clear();
       const outcome = snapshot.context.outcome ?? DEFAULT_OUTCOME;
@@ -364,6 +406,7 @@ export class Session implements CallSession {
   }
 
   #notify(notice: SessionNotice): void {
+    if (!this.#listeners?.size) return;
     for (const listener of [...this.#listeners]) {
       try {
         listener(notice);

@@ -43,7 +43,8 @@ export const callSnapshotSchema = z.strictObject({
       z.strictObject({
         challenge: z.nullable(z.array(position).check(z.maxLength(4))),
         attemptsLeft: count,
-        passed: z._default(z.strictObject({ pesel: z._default(z.boolean(), false), questions: z._default(z.array(z.string()).check(z.maxLength(10)), () => []) }), () => ({ pesel: false, questions: [] })),
+        /** `questions`: how many of the script's questions, in order, the desktop saw passed. */
+        passed: z._default(z.strictObject({ pesel: z._default(z.boolean(), false), questions: z._default(count, 0) }), () => ({ pesel: false, questions: 0 })),
         revealed: z._default(z.array(position).check(z.maxLength(11)), () => []),
       }),
     ),

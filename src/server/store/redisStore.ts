@@ -74,7 +74,7 @@ function beginResult(reply: ScriptReply): BeginResult {
  * (offline, closed, timeout) reaches the service, which answers a retryable
  * `STORE_UNAVAILABLE`; a script either ran whole or not at all.
  *
- * Key layout (`customer` is the service's 24-hex-digit HMAC tag):
+ * Key layout (`customer` is the service's 16-character base64url HMAC tag):
  * - `<prefix>{<customer>}:ledger` — `LedgerRecord` JSON, 120–460 bytes (Redis: ~230–550);
  *   expires `keepMs` (the longest policy window, 90 days by default) after
  *   its last write, never while a lock-out lasts; a permanent lock never expires.
