@@ -10,6 +10,8 @@
 // Sessions: one call, driven by the desktop.
 export { createCallSession, restoreCallSession } from './session/index.js';
 export type { CallSession, CallSessionDeps, SessionNotice, RestoreOptions, CallSnapshot, CallSnapshotInput, ReadonlyCallActor, CallMachine } from './session/index.js';
+export { connectKeypad } from './session/keypad.js';
+export type { KeypadSource, KeypadEvent, KeypadOptions, KeypadDropReason } from './session/keypad.js';
 
 // Scripts: validated, frozen data.
 export { defineScript } from './script/index.js';
