@@ -3,7 +3,7 @@ import { mainSteps, type CallScript } from '../script/index.js';
 
 const MAIN = new Set<StepId>(MAIN_STEP_IDS.filter((step) => step !== 'handoff'));
 /** What a call whose PESEL challenge was exhausted (`pesel.whenExhausted: 'questions'`) legitimately skips. */
-const SKIPPED_WHEN_EXHAUSTED = new Set<StepId>(['consent', 'pesel-digit', 'mutual']);
+const SKIPPED_WHEN_EXHAUSTED = new Set<StepId>(['consent', 'mutual', 'pesel-digit']);
 
 /**
  * Whether a step counts for adherence: a main step other than `handoff`

@@ -52,6 +52,8 @@ export function describeAuditEvent(event: AuditEvent): string {
     }
     case 'mutual-declined':
       return 'customer did not ask for digits back';
+    case 'reveal-refused':
+      return `verification service refused to reveal ${event.data.refused.map((r) => `${r.position} (${r.reason})`).join(', ') || 'the positions asked'}`;
     case 'digits-revealed':
       return `agent read back positions ${list(event.data.positions)} (${bits(event.data.bitsLeft)} left unspoken)`;
     case 'mutual-result':

@@ -41,6 +41,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr(`safecall: unknown command "${command.replace(/[^\x20-\x7e]/g, '?')}"\n\n${HELP.main}\n`);
     return EXIT.usage;
   }
+  // Help needs no command module: it works even while one cannot load.
+  if (args[0] === '--help' || args[0] === '-h') {
+    io.stdout(`${HELP[command]}\n`);
+    return EXIT.ok;
+  }
   try {
     return await (await COMMANDS[command]())([...args], io);
   } catch (error) {

@@ -1,41 +1,20 @@
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createCallSummarizer, isSafecallError, OUTCOME_KINDS, summarizeCalls, type AuditEvent, type OutcomeKind, type StepId } from '../../src/index.js';
-import { example, templateCalls } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { adheres, createCallSummarizer, expectedSteps, summarizeCalls } from '../../src/audit/index.js';
+import { isSafecallError } from '../../src/core/errors.js';
+import { OUTCOME_KINDS, type AuditEvent, type StepId } from '../../src/model/index.js';
+import { exampleScript } from '../support/auditFixtures.js';
+import { call, generated, T0 } from './helpers.js';
 
-const T0 = Date.parse('2026-11-23T13:00:00.000Z');
-
-/** A synthetic call: the steps it entered, in order, then its outcome. */
-function call(
-  sessionId: string,
-  o: { agent?: string; script?: string; version?: number; steps?: StepId[]; unsafe?: boolean; safe?: boolean; reveal?: boolean; mismatch?: boolean; outcome?: OutcomeKind; seconds?: number },
-): AuditEvent[] {
-  const env = (type: string, step: StepId, second: number, data: object) =>
-    ({ at: new Date(T0 + second * 1000).toISOString(), sessionId, scriptId: o.script ?? 'fraud-alert', scriptVersion: o.version ?? 3, type, step, data }) as AuditEvent;
-  const events: AuditEvent[] = [env('call-started', 'introduce', 0, { agentId: o.agent ?? 'a1', locale: 'pl', restored: false })];
-  let t = 1;
-  for (const step of o.steps ?? []) {
-    events.push(env('step-entered', step, t++, {}));
-    if (step === 'safe-place' && o.unsafe) events.push(env('safe-place', step, t++, { safe: false }));
-    if (step === 'safe-place' && o.safe) events.push(env('safe-place', step, t++, { safe: true }));
-    if (step === 'pesel-digit') events.push(env('challenge-issued', step, t++, { positions: [5, 7, 8], strengthBits: 6.6, attempt: 1, avoidRelaxed: false }));
-    if (step === 'mutual' && o.reveal) {
-      events.push(env('digits-revealed', 'reveal', t++, { positions: [10, 11] }));
-      events.push(env('mutual-result', 'reveal', t++, { matches: !o.mismatch }));
-    }
-  }
-  if (o.outcome) events.push(env('outcome', 'verifying', o.seconds ?? t, { kind: o.outcome }));
-  return events;
-}
-
-const FULL: StepId[] = ['confirm-person', 'caller-id', 'safe-place', 'pesel-digit', 'mutual', 'question'];
+/** fraud-alert v4's main steps after `introduce`, as step-entered events show them. */
+const FULL: StepId[] = ['purpose', 'caller-id', 'safe-place', 'consent', 'pesel-digit', 'mutual', 'question'];
 
 describe('summarizeCalls', () => {
   it('counts outcomes and the quality rates as defined', () => {
     const events = [
       ...call('A', { steps: FULL, safe: true, reveal: true, outcome: 'verified', seconds: 60 }),
-      ...call('B', { steps: ['confirm-person', 'caller-id', 'safe-place', 'pesel-digit'], unsafe: true, safe: true, outcome: 'failed' }),
-      ...call('C', { steps: ['confirm-person', 'caller-id', 'safe-place'], unsafe: true, outcome: 'callback-scheduled' }),
+      ...call('B', { steps: ['purpose', 'caller-id', 'safe-place', 'consent', 'pesel-digit'], unsafe: true, safe: true, outcome: 'failed' }),
+      ...call('C', { steps: ['purpose', 'caller-id', 'safe-place'], unsafe: true, outcome: 'callback-scheduled' }),
     ];
     const s = summarizeCalls(events);
     expect(s.calls).toBe(3);
@@ -45,9 +24,11 @@ describe('summarizeCalls', () => {
     expect(s.outcomes.locked).toEqual({ count: 0, rate: 0 });
     expect(s.verification).toEqual({ reached: 2, verified: 1, passRate: 0.5 });
     expect(s.timeToVerify).toEqual({ count: 1, medianMs: 60_000, p90Ms: 60_000 });
+    expect(s.timeToVerifyHistogram).toEqual([{ seconds: 60, calls: 1 }]);
     expect(s.safePlace).toEqual({ asked: 3, unsafe: 2, unsafeRate: 2 / 3 });
     expect(s.callback).toEqual({ count: 1, rate: 1 / 3 });
     expect(s.mutual).toEqual({ offered: 1, used: 1, useRate: 1, mismatches: 0 });
+    expect(s.byDay).toEqual({ '2026-11-23': { calls: 3, verified: 1, safeAsked: 3, unsafe: 2, callbacks: 1 } });
   });
 
   it('takes the median and 90th percentile by nearest rank', () => {
@@ -61,52 +42,85 @@ describe('summarizeCalls', () => {
     expect(s.mutual).toEqual({ offered: 2, used: 1, useRate: 0.5, mismatches: 1 });
   });
 
-  it('checks adherence against the scripts given: all steps in order when verified, a prefix when ended early', () => {
-    const script = example('fraud-alert');
+  it('checks adherence against the scripts given: all main steps in order when verified, a prefix when ended early', () => {
+    const script = exampleScript('fraud-alert');
     const events = [
-      ...call('ok', { steps: FULL, outcome: 'verified' }),
-      ...call('early', { steps: ['confirm-person', 'caller-id'], outcome: 'abandoned' }),
-      ...call('skipped', { steps: ['confirm-person', 'safe-place', 'pesel-digit', 'mutual', 'question'], outcome: 'verified' }),
-      ...call('swapped', { steps: ['confirm-person', 'caller-id', 'safe-place', 'pesel-digit', 'question', 'mutual'], outcome: 'verified' }),
-      ...call('detours', { steps: ['confirm-person', 'caller-id', 'safe-place', 'on-hold', 'safe-place', 'pesel-digit', 'verifying', 'pesel-digit', 'mutual', 'reveal', 'question', 'verifying', 'question'], outcome: 'verified' }),
+      ...call('ok', { steps: [...FULL, 'handoff'], outcome: 'verified' }),
+      ...call('early', { steps: ['purpose', 'caller-id'], outcome: 'abandoned' }),
+      ...call('skipped', { steps: ['purpose', 'safe-place', 'consent', 'pesel-digit', 'mutual', 'question'], outcome: 'verified' }),
+      ...call('swapped', { steps: ['purpose', 'caller-id', 'safe-place', 'consent', 'pesel-digit', 'question', 'mutual'], outcome: 'verified' }),
+      ...call('detours', {
+        steps: ['purpose', 'caller-id', 'safe-place', 'not-safe', 'on-hold', 'safe-place', 'consent', 'pesel-digit', 'verifying', 'pesel-digit', 'mutual', 'reveal', 'mutual', 'question', 'verifying', 'question'],
+        outcome: 'verified',
+      }),
+      ...call('no-consent', { steps: ['purpose', 'caller-id', 'safe-place', 'pesel-digit', 'mutual', 'question'], outcome: 'verified' }),
     ];
     const s = summarizeCalls(events, { scripts: [script] });
-    expect(s.adherence).toEqual({ checked: 5, adherent: 3, rate: 3 / 5 });
-    expect(s.byScript['fraud-alert@3']).toMatchObject({ expectedFrom: 'script', expectedSteps: ['introduce', ...FULL] });
+    expect(s.adherence).toEqual({ checked: 6, adherent: 3, rate: 3 / 6 });
+    expect(s.byScript['fraud-alert@4']).toMatchObject({ expectedFrom: 'script', expectedSteps: ['introduce', ...FULL] });
+  });
+
+  it('lets a call whose challenge was exhausted skip consent, PESEL and mutual verification, and only that call', () => {
+    const script = exampleScript('fraud-alert');
+    const questionsOnly: StepId[] = ['purpose', 'caller-id', 'safe-place', 'question'];
+    const s = summarizeCalls(
+      [
+        ...call('exhausted', { steps: questionsOnly, exhausted: true, outcome: 'verified' }),
+        ...call('not-exhausted', { steps: questionsOnly, outcome: 'verified' }),
+        ...call('exhausted-early', { steps: ['purpose', 'caller-id', 'safe-place'], exhausted: true, outcome: 'abandoned' }),
+      ],
+      { scripts: [script] },
+    );
+    expect(s.adherence).toEqual({ checked: 3, adherent: 2, rate: 2 / 3 });
+    expect(s.verification.reached).toBe(2);
+  });
+
+  it('adheres(): the rule on its own', () => {
+    const order = expectedSteps(exampleScript('loan-offer'));
+    expect(order).toEqual(['introduce', 'purpose', 'caller-id', 'safe-place', 'consent', 'pesel-digit']);
+    expect(adheres(order, order, { verified: true, exhausted: false })).toBe(true);
+    expect(adheres(order.slice(0, 3), order, { verified: true, exhausted: false })).toBe(false);
+    expect(adheres(order.slice(0, 3), order, { verified: false, exhausted: false })).toBe(true);
+    expect(adheres([], order, { verified: false, exhausted: false })).toBe(true);
+    expect(adheres(['introduce', 'caller-id'], order, { verified: false, exhausted: false })).toBe(false);
   });
 
   it('without the script, learns the order from the most common verified calls', () => {
     const events = [
       ...call('a', { steps: FULL, outcome: 'verified' }),
       ...call('b', { steps: FULL, outcome: 'verified' }),
-      ...call('odd', { steps: ['confirm-person', 'safe-place'], outcome: 'verified' }),
-      ...call('other', { script: 'loan-offer', version: 1, steps: ['confirm-person'], outcome: 'abandoned' }),
+      ...call('odd', { steps: ['purpose', 'safe-place'], outcome: 'verified' }),
+      ...call('other', { script: 'loan-offer', version: 2, steps: ['purpose'], outcome: 'abandoned' }),
     ];
     const s = summarizeCalls(events);
-    expect(s.byScript['fraud-alert@3']).toMatchObject({ expectedFrom: 'observed', expectedSteps: ['introduce', ...FULL], adherence: { checked: 3, adherent: 2 } });
-    expect(s.byScript['loan-offer@1']).toMatchObject({ expectedFrom: null, expectedSteps: null, adherence: { checked: 0, adherent: 0, rate: null } });
+    expect(s.byScript['fraud-alert@4']).toMatchObject({ expectedFrom: 'observed', expectedSteps: ['introduce', ...FULL], adherence: { checked: 3, adherent: 2 } });
+    expect(s.byScript['loan-offer@2']).toMatchObject({ expectedFrom: null, expectedSteps: null, adherence: { checked: 0, adherent: 0, rate: null } });
   });
 
-  it('breaks the numbers down per agent and per script version', () => {
+  it('breaks the numbers down per agent, per script version and per day', () => {
+    const nextDay = call('5', { agent: 'anna', steps: ['pesel-digit'], outcome: 'verified' }).map((e) => ({ ...e, at: new Date(Date.parse(e.at) + 86_400_000).toISOString() }));
     const events = [
       ...call('1', { agent: 'anna', steps: ['pesel-digit'], outcome: 'verified' }),
       ...call('2', { agent: 'anna', steps: ['pesel-digit'], outcome: 'failed' }),
-      ...call('3', { agent: 'piotr', script: 'loan-offer', version: 1, steps: ['pesel-digit'], outcome: 'verified' }),
+      ...call('3', { agent: 'piotr', script: 'loan-offer', version: 2, steps: ['pesel-digit'], outcome: 'verified' }),
       ...call('4', { agent: 'piotr', steps: ['pesel-digit'] }),
+      ...nextDay,
     ];
     const s = summarizeCalls(events);
     expect(Object.keys(s.byAgent)).toEqual(['anna', 'piotr']);
-    expect(s.byAgent['anna']).toMatchObject({ calls: 2, unfinished: 0, verification: { passRate: 0.5 } });
+    expect(s.byAgent['anna']).toMatchObject({ calls: 3, unfinished: 0, verification: { passRate: 2 / 3 } });
     expect(s.byAgent['piotr']).toMatchObject({ calls: 1, unfinished: 1, verification: { passRate: 1 } });
-    expect(Object.keys(s.byScript)).toEqual(['fraud-alert@3', 'loan-offer@1']);
-    expect(s.byScript['fraud-alert@3']).toMatchObject({ scriptId: 'fraud-alert', version: 3, calls: 2, unfinished: 1 });
+    expect(Object.keys(s.byScript)).toEqual(['fraud-alert@4', 'loan-offer@2']);
+    expect(s.byScript['fraud-alert@4']).toMatchObject({ scriptId: 'fraud-alert', version: 4, calls: 3, unfinished: 1 });
     expect(s.unfinished).toBe(1);
+    expect(Object.keys(s.byDay)).toEqual(['2026-11-23', '2026-11-24']);
+    expect(s.byDay['2026-11-24']).toEqual({ calls: 1, verified: 1, safeAsked: 0, unsafe: 0, callbacks: 0 });
   });
 
   it('counts a restored call once, from its first start, and events without a start as orphans', () => {
-    const first = call('R', { steps: ['confirm-person', 'caller-id'] });
-    const restart = { ...first[0]!, at: new Date(T0 + 30_000).toISOString(), data: { agentId: 'a1', locale: 'pl', restored: true } } as AuditEvent;
-    const rest = call('R', { steps: ['safe-place', 'pesel-digit'], outcome: 'verified', seconds: 90 }).slice(1);
+    const first = call('R', { steps: ['purpose', 'caller-id'] });
+    const restart: AuditEvent = { ...first[0]!, at: new Date(T0 + 30_000).toISOString(), type: 'call-started', data: { agentId: 'a1', locale: 'pl', restored: true } };
+    const rest = call('R', { steps: ['safe-place', 'consent', 'pesel-digit'], outcome: 'verified', seconds: 90 }).slice(1);
     const orphan = call('O', { steps: ['pesel-digit'], outcome: 'verified' }).slice(1);
     const s = summarizeCalls([...first, restart, ...rest, ...orphan]);
     expect(s.calls).toBe(1);
@@ -114,12 +128,19 @@ describe('summarizeCalls', () => {
     expect(s.orphanEvents).toBe(orphan.length);
   });
 
+  it('a call first seen through a restored start has no duration and no implied introduce', () => {
+    const s = summarizeCalls(call('R', { restored: true, steps: ['purpose'], outcome: 'abandoned' }));
+    expect(s.calls).toBe(1);
+    expect(s.timeToVerify.count).toBe(0);
+    expect(s.byScript['fraud-alert@4']?.adherence.checked).toBe(0);
+  });
+
   it('rejects what is not an audit event', () => {
-    expect(() => summarizeCalls([{ type: 'outcome' } as never])).toThrow(expect.objectContaining({ code: 'INVALID_AUDIT' }));
+    expect(() => summarizeCalls([{ type: 'outcome' } as unknown as AuditEvent])).toThrow(expect.objectContaining({ code: 'INVALID_AUDIT' }));
     expect(() => summarizeCalls([{ ...call('x', {})[0]!, at: 'yesterday' }])).toThrow(expect.objectContaining({ code: 'INVALID_AUDIT' }));
     let error: unknown;
     try {
-      summarizeCalls(42 as never);
+      summarizeCalls(42 as unknown as AuditEvent[]);
     } catch (e) {
       error = e;
     }
@@ -128,10 +149,7 @@ describe('summarizeCalls', () => {
 });
 
 describe('createCallSummarizer', () => {
-  let templates: AuditEvent[][];
-  beforeAll(async () => {
-    templates = await templateCalls();
-  });
+  const templates = generated({ calls: 60 });
 
   it('gives what summarizeCalls gives, and result() may be taken at any time', () => {
     const events = templates.flat();
@@ -146,7 +164,7 @@ describe('createCallSummarizer', () => {
   it('holds only the calls in progress', () => {
     const summarizer = createCallSummarizer();
     let peak = 0;
-    for (let round = 0; round < 50; round++) {
+    for (let round = 0; round < 20; round++) {
       for (const [i, events] of templates.entries()) {
         for (const e of events) {
           summarizer.add({ ...e, sessionId: `${round}-${i}` });
@@ -156,32 +174,28 @@ describe('createCallSummarizer', () => {
     }
     expect(peak).toBe(1);
     expect(summarizer.openCalls).toBe(0);
-    expect(summarizer.result().calls).toBe(50 * templates.length);
+    expect(summarizer.result().calls).toBe(20 * templates.length);
   });
 
   it('(property) counts every distinct session once, whatever the interleaving', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.nat(templates.length - 1), { minLength: 1, maxLength: 40 }),
-        fc.array(fc.nat(), { minLength: 200, maxLength: 200 }),
-        (picks, choices) => {
-          // Calls running at the same time: merge their event lists, keeping each call's order.
-          const queues = picks.map((t, i) => templates[t]!.map((e) => ({ ...e, sessionId: `s${i}` }) as AuditEvent));
-          const merged: AuditEvent[] = [];
-          let c = 0;
-          while (queues.some((q) => q.length)) {
-            const live = queues.filter((q) => q.length);
-            merged.push(live[choices[c++ % choices.length]! % live.length]!.shift()!);
-          }
-          const s = summarizeCalls(merged);
-          expect(s.calls).toBe(picks.length);
-          expect(OUTCOME_KINDS.reduce((n, k) => n + s.outcomes[k].count, 0)).toBe(picks.length);
-          expect(s.unfinished + s.orphanEvents).toBe(0);
-          const sequential = summarizeCalls(picks.flatMap((t, i) => templates[t]!.map((e) => ({ ...e, sessionId: `s${i}` }) as AuditEvent)));
-          expect(s).toEqual(sequential);
-        },
-      ),
-      { numRuns: 100 },
+      fc.property(fc.array(fc.nat(templates.length - 1), { minLength: 1, maxLength: 30 }), fc.array(fc.nat(), { minLength: 200, maxLength: 200 }), (picks, choices) => {
+        // Calls running at the same time: merge their event lists, keeping each call's order.
+        const queues = picks.map((t, i) => templates[t]!.map((e) => ({ ...e, sessionId: `s${i}` })));
+        const merged: AuditEvent[] = [];
+        let c = 0;
+        while (queues.some((q) => q.length)) {
+          const live = queues.filter((q) => q.length);
+          merged.push(live[choices[c++ % choices.length]! % live.length]!.shift()!);
+        }
+        const s = summarizeCalls(merged);
+        expect(s.calls).toBe(picks.length);
+        expect(OUTCOME_KINDS.reduce((n, k) => n + s.outcomes[k].count, 0)).toBe(picks.length);
+        expect(s.unfinished + s.orphanEvents).toBe(0);
+        const sequential = summarizeCalls(picks.flatMap((t, i) => templates[t]!.map((e) => ({ ...e, sessionId: `s${i}` }))));
+        expect(s).toEqual(sequential);
+      }),
+      { numRuns: 60 },
     );
   });
 });

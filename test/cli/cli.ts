@@ -3,17 +3,34 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { main } from '../../src/cli/main.js';
 
 export const root = join(import.meta.dirname, '../..');
 export const examples = join(root, 'examples/scripts');
 
+/** What a run of the CLI printed and returned. */
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `safecall <args>` in this process, through `main(argv, io)`; `tty` makes stderr look like a terminal. */
+export async function safecall(...args: string[]): Promise<Run> {
+  return runMain(args, false);
+}
+
+/** `safecall <args>` in this process, stderr a terminal or not. */
+export async function runMain(args: string[], tty: boolean): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stderrIsTTY: tty });
+  return { code, stdout, stderr };
+}
+
 let built: Promise<string> | undefined;
 
-/**
- * The CLI bundled the way tsup bundles dist/cli.js (esbuild, one ESM file,
- * dependencies inlined), from the current sources. Starting it takes a tenth
- * of the time of `tsx src/cli/index.ts`, and it is what ships.
- */
+/** The CLI bundled the way tsup bundles dist/cli.js (esbuild, one ESM file), from the current sources: for the one test that runs the bin. */
 export function cliBundle(): Promise<string> {
   built ??= (async () => {
     const dir = await mkdtemp(join(tmpdir(), 'safecall-cli-'));
@@ -24,12 +41,6 @@ export function cliBundle(): Promise<string> {
   return built;
 }
 
-export interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs a file with node in a child process; resolves with the exit code and output. */
 export function runNode(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<Run> {
   return new Promise((resolve) => {
@@ -38,9 +49,4 @@ export function runNode(args: string[], options: { env?: Record<string, string>;
       resolve({ code, stdout, stderr });
     });
   });
-}
-
-/** `safecall <args>` from the bundle. */
-export async function safecall(...args: string[]): Promise<Run> {
-  return runNode([await cliBundle(), ...args]);
 }

@@ -9,14 +9,16 @@
  * exhausted-challenge path — and a small share stray from the script (a step
  * skipped or two swapped), so adherence is not trivially 100 %.
  */
-import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { AuditEvent, MainStepId, OutcomeKind, StepId } from '../../src/model/index.js';
+import { defineScript, mainSteps, type CallScript } from '../../src/script/index.js';
 
-/** A script as the generator needs it: its key and main steps (as `mainSteps(script)` lists them). */
+/** A script as the generator needs it: its key, main steps (as `mainSteps(script)` lists them) and question ids. */
 export interface FixtureScript {
   id: string;
   version: number;
@@ -25,25 +27,50 @@ export interface FixtureScript {
   weight: number;
 }
 
-/** The example scripts' main steps (`mainSteps` of examples/scripts/*.json), plus an older fraud-alert version. */
-export const FIXTURE_SCRIPTS: readonly FixtureScript[] = [
-  {
-    id: 'fraud-alert',
-    version: 3,
-    steps: ['introduce', 'purpose', 'caller-id', 'safe-place', 'consent', 'pesel-digit', 'mutual', 'question', 'handoff'],
-    questions: ['last-transfer-amount', 'account-opened-year'],
-    weight: 5,
-  },
-  { id: 'fraud-alert', version: 2, steps: ['introduce', 'purpose', 'caller-id', 'safe-place', 'consent', 'pesel-digit', 'mutual', 'handoff'], questions: [], weight: 1 },
-  { id: 'loan-offer', version: 1, steps: ['introduce', 'purpose', 'caller-id', 'safe-place', 'consent', 'pesel-digit', 'handoff'], questions: [], weight: 3 },
-  {
-    id: 'vip-substitute',
-    version: 2,
-    steps: ['introduce', 'vip-substitute', 'purpose', 'caller-id', 'safe-place', 'consent', 'pesel-digit', 'question', 'mutual', 'handoff'],
-    questions: ['advisor-name'],
-    weight: 1,
-  },
-];
+const root = join(import.meta.dirname, '../..');
+
+/**
+ * An example script (examples/scripts/NAME.json), validated.
+ *
+ * @example
+ * ```ts
+ * const fraud = exampleScript('fraud-alert');
+ * ```
+ */
+export function exampleScript(name: 'fraud-alert' | 'loan-offer' | 'vip-substitute'): CallScript {
+  return defineScript(JSON.parse(readFileSync(join(root, `examples/scripts/${name}.json`), 'utf8')));
+}
+
+const asFixture = (script: CallScript, weight: number): FixtureScript => ({
+  id: script.id,
+  version: script.version,
+  steps: mainSteps(script),
+  questions: script.questions.map((q) => q.id),
+  weight,
+});
+
+let scripts: FixtureScript[] | undefined;
+/**
+ * The example scripts as fixtures, plus the previous fraud-alert version
+ * (no questions) whose script the tests do not pass, so adherence is learnt
+ * from the calls.
+ *
+ * @example
+ * ```ts
+ * fixtureScripts().map((s) => `${s.id}@${s.version}`);
+ * ```
+ */
+export function fixtureScripts(): readonly FixtureScript[] {
+  if (scripts) return scripts;
+  const fraud = asFixture(exampleScript('fraud-alert'), 5);
+  scripts = [
+    fraud,
+    { id: fraud.id, version: fraud.version - 1, steps: fraud.steps.filter((s) => s !== 'question'), questions: [], weight: 1 },
+    asFixture(exampleScript('loan-offer'), 3),
+    asFixture(exampleScript('vip-substitute'), 1),
+  ];
+  return scripts;
+}
 
 /**
  * Options of {@link generateCalls} and {@link writeAuditFile}.
@@ -64,7 +91,7 @@ export interface FixtureOptions {
   gapMs?: number;
   /** Share of calls that stray from the script (default 0.02). */
   strayRate?: number;
-  /** Scripts to draw from (default {@link FIXTURE_SCRIPTS}). */
+  /** Scripts to draw from (default {@link fixtureScripts}). */
   scripts?: readonly FixtureScript[];
   /** Agent id of agent `i` (default `agent-NN`, a few with Polish letters). */
   agentId?: (i: number) => string;
@@ -124,7 +151,7 @@ class CallWriter {
 export function* generateCalls(options: FixtureOptions): Generator<FixtureCall> {
   const rng = xoroshiro128plus(options.seed);
   const p = (share: number) => uniformFloat64(rng) < share;
-  const scripts = options.scripts ?? FIXTURE_SCRIPTS;
+  const scripts = options.scripts ?? fixtureScripts();
   const totalWeight = scripts.reduce((n, s) => n + s.weight, 0);
   const agents = options.agents ?? 40;
   const agentIdOf = options.agentId ?? defaultAgentId;
@@ -262,6 +289,12 @@ export function* generateCalls(options: FixtureOptions): Generator<FixtureCall> 
           if (!p(0.6)) {
             c.push('mutual-declined', 'mutual', {});
             break;
+          }
+          if (p(0.05)) {
+            // The desktop allowed it, the service refused it (the disclosure floor): the customer asks again.
+            c.push('mutual-requested', 'mutual', { requested: [10], allowed: [10], refused: [] });
+            c.push('reveal-refused', 'mutual', { refused: [{ position: 10, reason: 'disclosure' }] });
+            c.wait();
           }
           c.push('mutual-requested', 'mutual', { requested: [10, 11], allowed: [10, 11], refused: [] });
           c.enter('reveal');

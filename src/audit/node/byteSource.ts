@@ -2,8 +2,9 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 
 /**
- * Where the reader's bytes come from: a file read into the reader's own
- * buffer (no copies), or a gzip file decompressed on the way.
+ * Where the reader's bytes come from: a file, or a gzip file decompressed on
+ * the way. Several reads may be in flight; each takes the bytes after the
+ * previous call's, in call order.
  *
  * @example
  * ```ts
@@ -23,15 +24,27 @@ export interface ByteSource {
 
 class FileSource implements ByteSource {
   position = 0;
+  /** Where the next read starts: claimed when a read is asked for, so reads in flight never overlap (positional reads, not the shared offset). */
+  private next = 0;
   constructor(
     private readonly file: FileHandle,
     readonly size: number,
   ) {}
 
   async read(target: Buffer, offset: number, length: number): Promise<number> {
-    const { bytesRead } = await this.file.read(target, offset, length, null);
-    this.position += bytesRead;
-    return bytesRead;
+    // The file as it was when opened: lines a writer appends meanwhile are for the next read.
+    const at = this.next;
+    length = Math.max(0, Math.min(length, this.size - at));
+    this.next += length;
+    let filled = 0;
+    // A positional read may return less than asked before the end (rarely, on a regular file): ask again for the rest.
+    while (filled < length) {
+      const { bytesRead } = await this.file.read(target, offset + filled, length - filled, at + filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    this.position = Math.max(this.position, at + filled);
+    return filled;
   }
 
   close(): Promise<void> {
@@ -53,7 +66,16 @@ class GzipSource implements ByteSource {
     this.chunks = this.stream.pipe(createGunzip({ chunkSize: 1 << 20 }))[Symbol.asyncIterator]();
   }
 
-  async read(target: Buffer, offset: number, length: number): Promise<number> {
+  /** The previous read: a stream is read in order, so each read waits for the one before. */
+  private last: Promise<unknown> = Promise.resolve();
+
+  read(target: Buffer, offset: number, length: number): Promise<number> {
+    const read = this.last.then(() => this.take(target, offset, length));
+    this.last = read.catch(() => 0);
+    return read;
+  }
+
+  private async take(target: Buffer, offset: number, length: number): Promise<number> {
     let filled = 0;
     while (filled < length) {
       if (!this.pending) {

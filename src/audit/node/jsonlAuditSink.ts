@@ -41,7 +41,14 @@ export interface JsonlAuditSink {
   readonly path: string;
 }
 
-/** The longest line the sink writes; an audit event is a few hundred bytes, so only a runaway field gets near it. */
+/**
+ * The longest line the sink writes; an audit event is a few hundred bytes, so only a runaway field gets near it.
+ *
+ * @example
+ * ```ts
+ * readAuditEvents(path, { maxLineBytes: MAX_SINK_LINE_BYTES }); // as strict as the writer
+ * ```
+ */
 export const MAX_SINK_LINE_BYTES = 64 * 1024;
 const NEWLINE = 0x0a;
 
@@ -72,8 +79,10 @@ async function endsMidLine(file: FileHandle): Promise<boolean> {
  * batch the sink looks at the file's last byte, and if a fragment is there
  * it starts its batch on a new line, so the fragment stays a line of its own
  * (the reader skips it as torn, with a warning) and nothing is glued to it.
- * It never truncates, so no acknowledged event — its own or another
- * process's — is ever lost.
+ * (A writer that looks while another's large write is still being copied
+ * sees the same, and leaves an empty line: readers skip empty lines.) It
+ * never truncates, so no acknowledged event — its own or another process's —
+ * is ever lost.
  *
  * Events are written in the order they were passed: one writer drains a
  * queue, and events that arrive while a write is in flight go together in

@@ -59,7 +59,14 @@ export interface ReadAuditOptions {
   frozenData?: boolean;
 }
 
-/** The default of {@link ReadAuditOptions.maxLineBytes}. */
+/**
+ * The default of {@link ReadAuditOptions.maxLineBytes}: 1 MiB.
+ *
+ * @example
+ * ```ts
+ * readAuditEvents(path, { maxLineBytes: 4 * DEFAULT_MAX_LINE_BYTES });
+ * ```
+ */
 export const DEFAULT_MAX_LINE_BYTES = 1 << 20;
 function limitsOf(options: ReadAuditOptions) {
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;

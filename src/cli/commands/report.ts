@@ -32,6 +32,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   const scripts: CallScript[] = [];
   for (const path of (values.script as string[] | undefined) ?? []) scripts.push(await loadScript(path));
   const maxLineBytes = intOption('report', 'max-line-bytes', values['max-line-bytes'], 1 << 20);
+  if (maxLineBytes < 256 || maxLineBytes > 1 << 30) throw new CliError(2, 'report: --max-line-bytes must be from 256 to 1073741824');
   const { files, totalBytes } = await auditInputs(positionals);
   const progress = progressPrinter('reading', totalBytes, io);
   const issues = lineIssuePrinter('report', io);
