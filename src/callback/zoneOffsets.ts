@@ -1,3 +1,4 @@
+import { SafecallError } from '../core/errors.js';
 /**
  * UTC offsets of an IANA zone, read from `@date-fns/tz`'s `tzOffset` and
  * cached per UTC hour. Internal to the callback module.
@@ -66,7 +67,7 @@ function hourlyOffsets(timeZone: string): ZoneOffsets {
   const hours = new Map<number, number | HourWithChange>();
   const read = (instant: number): number => {
     const minutes = tzOffset(timeZone, new Date(instant));
-    if (Number.isNaN(minutes)) throw new Error(`safecall: no UTC offset for the time zone ${timeZone}`);
+    if (Number.isNaN(minutes)) throw new SafecallError('UNSUPPORTED_RUNTIME', `no UTC offset for the time zone ${timeZone} in this runtime's Intl data`);
     return Math.round(minutes * 60_000);
   };
   const fill = (hour: number): number | HourWithChange => {

@@ -50,10 +50,14 @@ export type SafecallErrorCode =
   /** The verification service could not be reached or answered nonsense (retryable). */
   | 'VERIFIER_UNAVAILABLE'
   /** An attestation token is malformed, forged or signed with another key. */
-  | 'INVALID_ATTESTATION';
+  | 'INVALID_ATTESTATION'
+  /** The audit sink could not write (disk full, I/O error): the events were not acknowledged (retryable). */
+  | 'AUDIT_UNAVAILABLE'
+  /** The runtime lacks what safecall needs (Web Crypto's `getRandomValues`, `Intl` time zones). */
+  | 'UNSUPPORTED_RUNTIME';
 
 /** Codes a caller may simply retry: the operation did not happen, or happened whole. */
-const RETRYABLE: ReadonlySet<SafecallErrorCode> = new Set(['STORE_UNAVAILABLE', 'VERIFIER_UNAVAILABLE']);
+const RETRYABLE: ReadonlySet<SafecallErrorCode> = new Set(['STORE_UNAVAILABLE', 'VERIFIER_UNAVAILABLE', 'AUDIT_UNAVAILABLE']);
 
 /** One validation problem: where it is and what is wrong. Never carries the offending value. */
 export interface SafecallIssue {

@@ -1,3 +1,5 @@
+import { SafecallError } from './errors.js';
+
 /**
  * A source of random numbers with the shape of Web Crypto's `getRandomValues`.
  * `globalThis.crypto` satisfies it (browsers and Node ≥ 20); tests inject
@@ -16,7 +18,7 @@ export interface RandomSource {
 export function cryptoRandom(): RandomSource {
   const c = (globalThis as { crypto?: RandomSource }).crypto;
   if (!c || typeof c.getRandomValues !== 'function') {
-    throw new Error('safecall needs crypto.getRandomValues (Node >= 20 or a modern browser)');
+    throw new SafecallError('UNSUPPORTED_RUNTIME', 'safecall needs crypto.getRandomValues (Node >= 20 or a modern browser)');
   }
   return c;
 }
@@ -63,8 +65,11 @@ const pooledSource: RandomSource = {
       source.getRandomValues(pool);
       poolNext = 0;
     }
-    array.set(pool.subarray(poolNext, poolNext + n));
-    pool.fill(0, poolNext, poolNext + n);
+    // Copied word by word: `pool.subarray` would allocate a view per draw, and draws are a few words.
+    for (let i = 0; i < n; i++) {
+      array[i] = pool[poolNext + i]!;
+      pool[poolNext + i] = 0;
+    }
     poolNext += n;
     return array;
   },

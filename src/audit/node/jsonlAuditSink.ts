@@ -115,7 +115,7 @@ export function jsonlAuditSink(path: string, options: JsonlAuditSinkOptions = {}
     const bytes = Buffer.from((await endsMidLine(file)) ? `\n${text}` : text, 'utf8');
     const { bytesWritten } = await file.write(bytes, 0, bytes.length, null);
     // A short write on a regular file means the disk is full or a limit was hit; the partial tail is a torn line the next batch steps over.
-    if (bytesWritten !== bytes.length) throw Object.assign(new Error(`${path}: short write (${bytesWritten} of ${bytes.length} bytes): is the disk full?`), { code: 'EIO' });
+    if (bytesWritten !== bytes.length) throw new SafecallError('AUDIT_UNAVAILABLE', `${path}: short write (${bytesWritten} of ${bytes.length} bytes): is the disk full?`);
     if (sync === 'datasync') await file.datasync();
   };
 
