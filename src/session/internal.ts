@@ -1,7 +1,7 @@
 /**
  * The session's machine as `safecall-pl/testing` reads it: the machine factory,
  * the flow of top-level states, state meta, the machine's types — and the
- * library's validation helper.
+ * library's one validation helper.
  *
  * For `safecall-pl/testing` ONLY — not part of the public API. Nothing here is
  * exported by a package entry, and any of it may change in a patch release.
@@ -21,7 +21,5 @@
 export { createCallMachine, flowStates, type CallMachine, type CallMachineSnapshot, type CallActor, type CallTag, type CallStateMeta, type MachineEmitted } from './machine.js';
 export { metaOf, stepOf } from './view.js';
 export type { CallContext, MachineEvent } from './context.js';
-// The one validation helper and the step vocabulary, so testing's own options
-// fail like every other input (same code, same issues) without a second list of steps.
+// The one validation helper, so testing's own options fail like every other input (same code, same issues).
 export { parseOrThrow } from '../core/validate.js';
-export { stepIdSchema } from '../model/index.js';

@@ -6,8 +6,9 @@ import { callStateSchema, type CallState, type MainStepId } from '../model/index
 import { mainSteps, type CallScript } from '../script/index.js';
 import { initialContext, type CallContext } from './context.js';
 import { assertScript, parseDeps, type CallSessionDeps } from './deps.js';
-import { createCallMachine, type CallMachineSnapshot } from './machine.js';
-import { Session, type CallSession } from './session.js';
+import { createCallMachine } from './machine.js';
+import { Session, type CallSession, type RestoredSnapshot } from './session.js';
+import { DEFAULT_OUTCOME } from './view.js';
 import { callSnapshotSchema, type CallSnapshot } from './snapshot.js';
 
 /**
@@ -114,7 +115,13 @@ export async function restoreCallSession(script: CallScript, snapshot: unknown, 
     context.outcome = call.outcome;
     value = call.outcome.kind === 'verified' ? 'verified' : 'ended';
   }
-  const machineSnapshot: CallMachineSnapshot = machine.resolveState({ value, context });
+  // Handed to createActor as persisted data: xstate resolves the state nodes of
+  // a snapshot it restores, so resolving them here (machine.resolveState) did it twice.
+  const final = machine.root.states[typeof value === 'string' ? value : top]?.type === 'final';
+  const shape = { value, context, children: {}, historyValue: {} };
+  const machineSnapshot: RestoredSnapshot = final
+    ? { ...shape, status: 'done', output: context.outcome ?? DEFAULT_OUTCOME, error: undefined }
+    : { ...shape, status: 'active', output: undefined, error: undefined };
   return new Session(script, validDeps, { snapshot: parsed, machineSnapshot });
 }
 

@@ -1,4 +1,4 @@
-import { createActor, type Actor, type InspectionEvent, type Observer, type Subscription } from 'xstate';
+import { createActor, type Actor, type InspectionEvent, type Observer, type Snapshot, type StateValue, type Subscription } from 'xstate';
 import { systemClock, type Clock } from '../core/clock.js';
 import { SafecallError, isSafecallError } from '../core/errors.js';
 import { pooledCryptoRandom, type RandomSource } from '../core/random.js';
@@ -6,7 +6,7 @@ import { parseOrThrow } from '../core/validate.js';
 import { sessionEventSchema, type AuditEvent, type CallbackDecision, type CallOutcome, type SessionEvent, type SessionEventInput } from '../model/index.js';
 import { renderPrompt, type PromptStep } from '../prompts/index.js';
 import { mainSteps, type CallScript } from '../script/index.js';
-import { initialContext, type MachineEvent } from './context.js';
+import { initialContext, type CallContext, type MachineEvent } from './context.js';
 import { assertScript, parseDeps, type CallSessionDeps } from './deps.js';
 import { createCallMachine, type CallMachine, type CallMachineSnapshot, type MachineEmitted } from './machine.js';
 import { bindRuntime, type SessionRuntime } from './runtime.js';
@@ -96,11 +96,16 @@ export interface CallSession {
   stop(): void;
 }
 
+/** The machine's state as `createActor` restores it: persisted data, not a resolved snapshot. */
+export type RestoredSnapshot = Snapshot<CallOutcome> & { value: StateValue; context: CallContext; children: Record<string, never>; historyValue: Record<string, never> };
+
 /** A snapshot-based start: what `restoreCallSession` checked against the service. */
 export interface Restored {
   snapshot: CallSnapshot;
-  machineSnapshot: CallMachineSnapshot;
+  machineSnapshot: RestoredSnapshot;
 }
+
+const ignore = (): void => undefined;
 
 // can() must not draw a callback reference: it asks with a decision that needs no planning.
 const PROBE_DECISION: CallbackDecision = { ok: false, reason: 'outside-hours', suggestions: [] };
@@ -169,7 +174,7 @@ export class Session implements CallSession {
     if (!restored) {
       // Opened at once, so the PESEL step rarely waits; the first prompt does not wait for it.
       const opening = deps.verifier.open(this.#runtime.request);
-      opening.catch(() => undefined); // handled where it is awaited (the machine's `connecting`)
+      opening.catch(ignore); // handled where it is awaited (the machine's `connecting`)
       this.#runtime.opening = opening;
     }
     const machine = createCallMachine(script);
@@ -390,7 +395,7 @@ export class Session implements CallSession {
     const sink = this.#deps.audit;
     if (!sink) return;
     const event = {
-      at: new Date(this.#clock.now()).toISOString(),
+      at: isoAt(this.#clock.now()),
       sessionId: this.id,
       scriptId: this.script.id,
       scriptVersion: this.script.version,
@@ -415,6 +420,17 @@ export class Session implements CallSession {
       }
     }
   }
+}
+
+// Most audit events of a transition share their millisecond: one Date and one toISOString for all of them.
+let lastMs = NaN;
+let lastIso = '';
+function isoAt(ms: number): string {
+  if (ms !== lastMs) {
+    lastIso = new Date(ms).toISOString();
+    lastMs = ms;
+  }
+  return lastIso;
 }
 
 /** `{ pesel: { digits: 'asking' } }` → `'pesel.digits.asking'`. */

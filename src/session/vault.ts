@@ -5,25 +5,26 @@
  * snapshots — and is emptied when the call ends.
  */
 export class Vault {
-  readonly #digits = new Map<number, string>();
+  // Made with the first digit: most of a call, and every call without a challenge, needs none.
+  #digits: Map<number, string> | undefined;
   #answer: string | undefined;
   #revealed: { position: number; digit: string }[] = [];
 
   /** Records one digit of the current attempt. */
   putDigit(position: number, digit: string): void {
-    this.#digits.set(position, digit);
+    (this.#digits ??= new Map()).set(position, digit);
   }
 
   /** Starts a new attempt: the digits of the last one are gone. */
   clearDigits(): void {
-    this.#digits.clear();
+    this.#digits?.clear();
   }
 
   /** The digits given at `positions`, as the service takes them (absent positions are left out). */
   digitsAt(positions: readonly number[]): Record<number, string> {
     const answers: Record<number, string> = {};
     for (const position of positions) {
-      const digit = this.#digits.get(position);
+      const digit = this.#digits?.get(position);
       if (digit !== undefined) answers[position] = digit;
     }
     return answers;
@@ -54,7 +55,7 @@ export class Vault {
   }
 
   clear(): void {
-    this.#digits.clear();
+    this.#digits?.clear();
     this.#answer = undefined;
     this.#revealed = [];
   }

@@ -8,17 +8,18 @@ import type { Vault } from './vault.js';
 /** How a call ends when nothing else was decided: the line dropped. */
 export const DEFAULT_OUTCOME: CallOutcome = { kind: 'abandoned', reason: 'hang-up' };
 
-const metas = new WeakMap<object, CallStateMeta>();
+// Shared by every snapshot without a step of its own, so frozen.
+const CLOSING: CallStateMeta = Object.freeze({ step: 'closing' });
 
-/** The meta of the active state that has one (exactly one: the leaf). Memoised per snapshot. */
+/**
+ * The meta of the active state that has one (exactly one: the leaf). Not
+ * memoised: `getMeta()` reads the few active nodes, while a WeakMap entry per
+ * snapshot (one per transition) cost more in garbage collection than it saved.
+ */
 export function metaOf(snapshot: CallMachineSnapshot): CallStateMeta {
-  let meta = metas.get(snapshot);
-  if (!meta) {
-    for (const value of Object.values(snapshot.getMeta())) if (value) meta = value;
-    meta ??= { step: 'closing' };
-    metas.set(snapshot, meta);
-  }
-  return meta;
+  let meta: CallStateMeta | undefined;
+  for (const value of Object.values(snapshot.getMeta())) if (value) meta = value;
+  return meta ?? CLOSING;
 }
 
 /** The prompt step of a snapshot. */

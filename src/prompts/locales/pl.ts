@@ -18,15 +18,21 @@ import type { LocaleTexts, PromptReply, RenderContext, StepView } from '../types
 type Pesel = Extract<StepView, { step: 'pesel-digit' }>;
 type Mutual = Extract<StepView, { step: 'mutual' }>;
 
+type You = PlAddress & { said: string; checked: string; self: string };
+
+// Built once per form: prompts ask for them on every render (a spread per call showed in profiles).
+const YOU: Readonly<Record<PlAddress['form'], You>> = {
+  pan: youOf(plAddress('pan')),
+  pani: youOf(plAddress('pani')),
+};
+
+function youOf(y: PlAddress): You {
+  return { ...y, said: gendered(y.form, 'podał', 'podała'), checked: gendered(y.form, 'sprawdził', 'sprawdziła'), self: gendered(y.form, 'sam', 'sama') };
+}
+
 /** The customer's forms of address and the gendered words the prompts need. */
-function you(ctx: RenderContext): PlAddress & { said: string; checked: string; self: string } {
-  const y = plAddress(ctx.customer.form);
-  return {
-    ...y,
-    said: gendered(y.form, 'podał', 'podała'),
-    checked: gendered(y.form, 'sprawdził', 'sprawdziła'),
-    self: gendered(y.form, 'sam', 'sama'),
-  };
+function you(ctx: RenderContext): You {
+  return YOU[plAddress(ctx.customer.form).form];
 }
 
 /** "w dniach 23–27 listopada", or the one day. */
