@@ -112,7 +112,7 @@ describe('redisStore: scripts', () => {
     const p = uniquePrefix('corrupt');
     const h = serviceOver(redisStore(client, { prefix: p }));
     const state = await h.service.open(OPEN(`cust-corrupt-${process.pid}`));
-    const tag = state.callId.slice(0, 24);
+    const tag = state.callId.split('.')[0]!;
     await client.set(keyOf(p, tag, state.callId), '{"callId":"85031583834"}');
     const error = await h.service.resume(state.callId).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE', retryable: true });
