@@ -7,7 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { SafecallError } from '../../../core/errors.js';
-import { callOutcomeSchema } from '../../../model/index.js';
+import { callOutcomeSchema, positionSchema } from '../../../model/index.js';
 import { emptyLedger, type CallRecord, type LedgerRecord } from '../records.js';
 import type { AttemptTicket } from '../types.js';
 
@@ -18,7 +18,7 @@ const list = <T extends z.core.$ZodType>(item: T) => z.pipe(z.transform(emptyObj
 
 const time = z.number().check(z.refine(Number.isFinite, 'a finite number'));
 const count = z.int().check(z.minimum(0));
-const position = z.int().check(z.minimum(1), z.maximum(11));
+const position = positionSchema;
 const text = z.string();
 
 const ledgerSchema = z.object({
