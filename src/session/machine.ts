@@ -2,6 +2,7 @@ import { and, assign, emit, enqueueActions, not, setup, type ActorRefFrom, type 
 import type { AuditRecord, CallOutcome, CallState, FailureCause, MainStepId, RefusedPosition, StepId, VerifierTask } from '../model/index.js';
 import { mainSteps, type CallScript } from '../script/index.js';
 import { checkAnswer, checkDigits, closeCall, openCall, resumeCall, revealDigits } from './actors.js';
+import { runtimeOf } from './runtime.js';
 import { initialContext, type CallContext, type MachineEvent } from './context.js';
 import { assessReveal } from './reveal.js';
 
@@ -213,6 +214,10 @@ function buildMachine(script: CallScript) {
       /** A reload lost the revealed digits: ask the service again for the same positions. */
       revealAgain: assign(({ context }) => ({ mutual: { pending: [...(context.call?.revealed ?? [])], refused: [] } })),
       countServiceError: assign(({ context }) => ({ verifierErrors: context.verifierErrors + 1 })),
+      /** A RETRY after `open` failed or hung asks afresh instead of awaiting the same request. */
+      forgetOpening: ({ system }) => {
+        runtimeOf(system).opening = undefined;
+      },
       serviceError: emit((_, params: { task: VerifierTask; cause: 'error' | 'timeout' }) => ({ type: 'audit' as const, step: 'verifying' as const, audit: { type: 'verifier-error' as const, data: params } })),
       refuseCallback: enqueueActions(({ event, enqueue }) => {
         if (event.type !== 'REQUEST_CALLBACK' || event.decision.ok) return;
@@ -349,7 +354,7 @@ function buildMachine(script: CallScript) {
               { target: next('connecting') },
             ],
           },
-          error: errorState('open', '#call.connecting.opening'),
+          error: { ...errorState('open', '#call.connecting.opening'), on: { RETRY: { target: '#call.connecting.opening', actions: 'forgetOpening' }, 'safecall.restored': '#call.connecting.opening' } },
         },
       },
       ...(has('pesel')
@@ -416,6 +421,7 @@ function buildMachine(script: CallScript) {
                         ],
                         onError: failure('digits', 'error', '#call.pesel.digits.error'),
                       },
+                      after: { serviceTimeout: failure('digits', 'timeout', '#call.pesel.digits.error') },
                       on: { 'safecall.restored': { target: 'resyncing', reenter: true } },
                     },
                   },
@@ -516,6 +522,7 @@ function buildMachine(script: CallScript) {
                     ],
                     onError: failure('answer', 'error', '#call.questions.error'),
                   },
+                  after: { serviceTimeout: failure('answer', 'timeout', '#call.questions.error') },
                   on: { 'safecall.restored': { target: 'resyncing', reenter: true } },
                 },
               },
@@ -552,6 +559,7 @@ function buildMachine(script: CallScript) {
       },
       ending: {
         meta: { step: 'closing' },
+        tags: ['pending'],
         always: { guard: not('hasCall'), target: 'ended' },
         invoke: {
           id: 'closeCall', src: 'closeCall',

@@ -259,6 +259,8 @@ export class Session implements CallSession {
     try {
       const event = parseOrThrow(sessionEventSchema, input, 'INVALID_EVENT', 'Invalid event');
       if (this.done || (event.type === 'REQUEST_CALLBACK' && !this.#deps.callbacks)) return false;
+      // As send: while the service is asked, only HANG_UP.
+      if (this.pending && event.type !== 'HANG_UP') return false;
       return this.#actor.getSnapshot().can(this.#toMachineEvent(event, true));
     } catch {
       return false;

@@ -1,5 +1,5 @@
 import { SimulatedClock } from 'xstate';
-import type { Clock } from '../core/clock.js';
+import type { Clock } from '../index.js';
 
 function parseInstant(iso: string): number {
   const ms = Date.parse(iso);
@@ -21,7 +21,15 @@ export function fixedClock(iso: string): Clock {
   return { now: () => now, setTimeout: () => undefined, clearTimeout: () => undefined };
 }
 
-/** A {@link Clock} that moves only when told to. */
+/**
+ * A {@link Clock} that moves only when told to.
+ *
+ * @example
+ * ```ts
+ * const clock: SimulatedClockControl = simulatedClock(SIMULATION_START);
+ * clock.advance(121_000);
+ * ```
+ */
 export interface SimulatedClockControl extends Clock {
   /** Moves time forward by `ms`, firing every timer that falls due. */
   advance(ms: number): void;

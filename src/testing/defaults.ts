@@ -25,8 +25,9 @@ export const TEST_PESEL = '44051401359';
 
 /**
  * The answer a simulated customer knows to a script question when
- * `options.answers` does not give one: `"answer:<questionId>"`. The in-memory
- * verifier expects the same, so `ANSWER_CORRECTLY` works with no setup.
+ * `options.answers` does not give one: `"answer:<questionId>"`. The
+ * simulation's verification service expects the same, so `ANSWER_CORRECTLY`
+ * works with no setup.
  *
  * @example
  * ```ts
@@ -36,3 +37,35 @@ export const TEST_PESEL = '44051401359';
 export function defaultAnswer(questionId: string): string {
   return `answer:${questionId}`;
 }
+
+/**
+ * The attestation key of simulation services: fixed, so simulated calls are
+ * repeatable, and public, so it must never sign anything real.
+ *
+ * @example
+ * ```ts
+ * createVerificationService({ customers, scripts, attestationKey: SIMULATION_ATTESTATION_KEY });
+ * ```
+ */
+export const SIMULATION_ATTESTATION_KEY = 'safecall-pl/testing: public simulation key, never use it for real calls';
+
+/**
+ * The agent of a simulated call unless `options.agent` says otherwise.
+ *
+ * @example
+ * ```ts
+ * simulateCall(script, turns, { agent: { ...SIMULATION_AGENT, name: 'Ewa Nowak' } });
+ * ```
+ */
+export const SIMULATION_AGENT = { name: 'Anna Zielińska', id: 'agent-sim', form: 'pani' } as const;
+
+/**
+ * The customer of a simulated call unless `options.customer` says otherwise;
+ * `ref` is the reference the simulation's service knows the PESEL under.
+ *
+ * @example
+ * ```ts
+ * const service = simulationService(script, { customerRef: SIMULATION_CUSTOMER.ref });
+ * ```
+ */
+export const SIMULATION_CUSTOMER = { name: 'Jan Kowalski', ref: 'customer-sim', form: 'pan' } as const;

@@ -1,4 +1,4 @@
-import type { StepId } from '../prompts/index.js';
+import type { StepId } from '../index.js';
 
 /**
  * How a simulated customer answers a PESEL digit or a question:
@@ -14,10 +14,11 @@ export type AnswerStyle = 'correct' | 'wrong' | 'dont-know' | 'silent';
 
 /**
  * A simulated customer's behaviour. Every field is optional; the defaults
- * make a cooperative customer who is the right person, sees the bank's
- * caller ID, is somewhere safe, knows every answer, asks for the last three
- * digits in mutual verification (as in the source article) and checks them
- * against their own PESEL.
+ * make a cooperative customer who is the right person, trusts a substitute
+ * advisor, sees the bank's caller ID, is somewhere safe, agrees to give PESEL
+ * digits, knows every answer, asks for the last three digits in mutual
+ * verification (as in the source article) and checks them against their own
+ * PESEL.
  *
  * @example
  * ```ts
@@ -27,32 +28,35 @@ export type AnswerStyle = 'correct' | 'wrong' | 'dont-know' | 'silent';
 export interface Persona {
   /** Shown in transcripts. */
   name?: string;
-  /** Confirms being the person called. Default true. */
+  /** Confirms being the person called (scripts with `steps.confirmPerson`). Default true. */
   isThePerson?: boolean;
+  /** Accepts a substitute VIP advisor. Default true. */
+  trustsSubstitute?: boolean;
   /** The phone shows the institution's caller-ID label. Default true. */
   callerIdMatches?: boolean;
   /** `'steps-aside'`: not safe at first, steps aside (HOLD), comes back (RESUME). Default `'safe'`. */
   place?: 'safe' | 'steps-aside' | 'unsafe';
-  /** What a customer in an unsafe place does. Default `{ callbackInMinutes: 15 }`. */
+  /** Agrees when asked for a few PESEL digits. Default true; false declines, and then leaves as `whenUnsafe` says. */
+  consents?: boolean;
+  /** What a customer who cannot or will not go on does. Default `{ callbackInMinutes: 15 }`. */
   whenUnsafe?: { callbackInMinutes: number } | 'will-call-back';
   /** PESEL digits per attempt (the last entry repeats). Default `'correct'`. */
   digits?: AnswerStyle | readonly AnswerStyle[];
   /** Question answers per attempt (the last entry repeats). Default `'correct'`. */
   answers?: AnswerStyle | readonly AnswerStyle[];
-  /** How digits are given. Default `'voice'`. */
+  /** How digits are given: spoken, or typed on the phone's keypad (DTMF). Default `'voice'`. */
   via?: 'voice' | 'keypad';
   /**
    * Mutual verification: `'last-three'` asks for positions 9-11 (the article's
-   * "tell me the last three digits"), `'suggested'` the positions the prompt
-   * suggests, or explicit positions; `'decline'` does not check. If the first
-   * request is refused the customer asks for the suggested positions, then declines.
+   * "tell me the last three digits"), `'allowed'` for what the agent may read
+   * out, `'said'` for a position the customer said themselves, or explicit
+   * positions; `'decline'` does not check. If the first request is refused the
+   * customer asks for what is allowed, then declines.
    * Default `'last-three'`.
    */
-  mutual?: 'decline' | 'last-three' | 'suggested' | readonly number[];
+  mutual?: 'decline' | 'last-three' | 'allowed' | 'said' | readonly number[];
   /** Says the digits read back do not match, whatever they are. Default false (compares with their own PESEL). */
   disputesReveal?: boolean;
-  /** Accepts a substitute VIP advisor. Default true. */
-  trustsSubstitute?: boolean;
   /** Hangs up at this turn number (1-based) or on first reaching this step. */
   hangUpAt?: number | StepId;
 }
@@ -74,12 +78,18 @@ export const PERSONAS = {
   'unsafe-place': { name: 'unsafe-place', place: 'unsafe', whenUnsafe: { callbackInMinutes: 15 } },
   /** Not in a safe place: will call the official number later. */
   'will-call-back': { name: 'will-call-back', place: 'unsafe', whenUnsafe: 'will-call-back' },
+  /** Will not give PESEL digits on this call: declines, then will call the official number. */
+  'declines-consent': { name: 'declines-consent', consents: false, whenUnsafe: 'will-call-back' },
   /** Says "I don't know" on the first attempt of everything, then answers. */
   forgetful: { name: 'forgetful', digits: ['dont-know', 'correct'], answers: ['dont-know', 'correct'] },
+  /** Types the digits on the phone's keypad instead of saying them. */
+  keypad: { name: 'keypad', via: 'keypad' },
   /** Does not know the PESEL or the answers: every attempt is wrong. */
   impostor: { name: 'impostor', digits: 'wrong', answers: 'wrong' },
   /** Says nothing when asked for digits: every attempt times out. */
   silent: { name: 'silent', digits: 'silent' },
+  /** Asks the agent to read back a digit they said themselves; refused, asks for what is allowed. */
+  'asks-said-digit': { name: 'asks-said-digit', mutual: 'said' },
   /** Suspects a fraudster: asks for digits back and says they do not match. */
   'fraud-suspicious': { name: 'fraud-suspicious', mutual: 'last-three', disputesReveal: true },
   /** The phone does not show the bank's caller ID: will call the official number. */
@@ -110,4 +120,4 @@ export type PersonaName = keyof typeof PERSONAS;
  * for (const name of PERSONA_NAMES) await simulateCall(script, customerBot(name));
  * ```
  */
-export const PERSONA_NAMES = Object.keys(PERSONAS) as PersonaName[];
+export const PERSONA_NAMES: readonly PersonaName[] = ['cooperative', 'steps-aside', 'unsafe-place', 'will-call-back', 'declines-consent', 'forgetful', 'keypad', 'impostor', 'silent', 'asks-said-digit', 'fraud-suspicious', 'caller-id-mismatch', 'wrong-person', 'hangs-up', 'vip-doubter'];

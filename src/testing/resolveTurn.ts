@@ -1,6 +1,4 @@
-import { SafecallError } from '../core/errors.js';
-import type { PromptStep } from '../prompts/index.js';
-import type { SessionEventInput } from '../session/index.js';
+import { SafecallError, type PromptStep, type SessionEventInput } from '../index.js';
 import type { CustomerTurn, TurnView } from './turns.js';
 
 /**
@@ -17,13 +15,39 @@ export function resolveTurn(turn: Exclude<CustomerTurn, { type: 'WAIT' }>, view:
   const input = view.prompt.input;
   if (input?.kind === 'digit') {
     const digit = view.customer.digit(input.position);
-    return { type: 'ANSWER_DIGIT', position: input.position, digit: correct ? digit : String((Number(digit) + 1) % 10), via: 'voice' };
+    return { type: 'ANSWER_DIGIT', position: input.position, digit: correct ? digit : wrongDigit(digit), via: 'voice' };
   }
   if (input?.kind === 'answer') {
     const answer = view.customer.answer(input.questionId);
-    return { type: 'ANSWER', questionId: input.questionId, value: correct ? answer : `x${answer}` };
+    return { type: 'ANSWER', questionId: input.questionId, value: correct ? answer : wrongAnswer(answer) };
   }
   throw new SafecallError('INVALID_ARGUMENT', `turn ${view.turn}: ${turn.type} at step "${view.prompt.step}", which asks for no digit or answer`);
+}
+
+/**
+ * An answer that is certainly not `answer`, whatever the question's kind
+ * (a number stays a number, so the service evaluates it rather than
+ * refusing its shape).
+ *
+ * @example
+ * ```ts
+ * wrongAnswer('2009'); // '3009'
+ * ```
+ */
+export function wrongAnswer(answer: string): string {
+  return /^[0-9]/.test(answer) ? `${(Number(answer[0]) + 1) % 10}${answer.slice(1)}` : `x${answer}`;
+}
+
+/**
+ * A digit that is certainly not `digit`.
+ *
+ * @example
+ * ```ts
+ * wrongDigit('9'); // '0'
+ * ```
+ */
+export function wrongDigit(digit: string): string {
+  return String((Number(digit) + 1) % 10);
 }
 
 /**

@@ -1,6 +1,5 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { SafecallError } from '../core/errors.js';
-import type { RandomSource } from '../core/random.js';
+import { SafecallError, type RandomSource } from '../index.js';
 
 /**
  * A deterministic {@link RandomSource} for tests and simulations: the same seed

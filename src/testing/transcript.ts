@@ -1,7 +1,4 @@
-import type { AuditEvent } from '../audit/index.js';
-import type { StepId } from '../prompts/index.js';
-import type { Locale } from '../script/index.js';
-import type { CallOutcome, CallSession } from '../session/index.js';
+import type { AuditEvent, CallOutcome, CallSession, CallState, Locale, StepId } from '../index.js';
 import type { RedactedTurn } from './turns.js';
 
 /**
@@ -28,7 +25,8 @@ export type TranscriptEntry =
  *
  * @example
  * ```ts
- * const { outcome, transcript, audit } = await simulateCall(script, customerBot('cooperative'));
+ * const { outcome, transcript, audit, state } = await simulateCall(script, customerBot('cooperative'));
+ * state?.outcome; // the service's own record: { kind: 'verified' }
  * ```
  */
 export interface SimulationResult {
@@ -40,13 +38,20 @@ export interface SimulationResult {
   startedAt: string;
   endedAt: string;
   transcript: TranscriptEntry[];
-  /** How the call ended; `undefined` when the turns ran out first (`done` is false). */
+  /** How the call ended as the session saw it; `undefined` when the turns ran out first (`done` is false). */
   outcome: CallOutcome | undefined;
   done: boolean;
   /** Customer turns taken. */
   turns: number;
   /** Every audit event the session emitted, in order. */
   audit: AuditEvent[];
+  /** The verification service's id of the call; `undefined` if the service never opened it. */
+  callId: string | undefined;
+  /**
+   * The service's own state of the call at the end (`state.outcome` is what it
+   * recorded); `undefined` if it could not be read (e.g. a simulated outage).
+   */
+  state: CallState | undefined;
   /** The session itself: ended, or waiting where the turns ran out (it can be driven further with `send`). */
   session: CallSession;
 }

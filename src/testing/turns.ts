@@ -1,7 +1,4 @@
-import type { AuditEvent } from '../audit/index.js';
-import type { PromptStep } from '../prompts/index.js';
-import type { CallScript } from '../script/index.js';
-import type { SessionEventInput } from '../session/index.js';
+import type { AuditEvent, CallScript, PromptStep, SessionEventInput } from '../index.js';
 
 /**
  * Turns that exist only in simulations. They let a test say what the customer

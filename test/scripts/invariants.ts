@@ -1,121 +1,192 @@
-import type { CallScript } from '../../src/index.js';
-import type { PathEvent, ScriptPath } from '../../src/testing/index.js';
+import type { CallScript, CallState } from '../../src/index.js';
+import { delayOf, isServiceAnswer, isServiceFailure, type PathEvent, type ScriptPath } from '../../src/testing/index.js';
 
 /*
- * DESIGN.md §4's rules as checks over one path of a script. Each returns a
- * list of violations (empty = the path keeps the rule). They look only at
- * what happened along the path — events, states and the outcome — never at
- * the machine's own counters, so a machine that miscounts is caught too.
+ * DESIGN.md §4's rules as properties of one path of a script. Each check
+ * returns a list of violations (empty = the path keeps the rule). They read
+ * what happened along the path — the customer's events, the service's answers
+ * and the states reached — and never the machine's own counters, so a machine
+ * that miscounts is caught too.
  */
 
-const isTimeout = (event: PathEvent) => /^xstate\.after\./.test(event.type);
-
-/** Where each event happened: the state it left. */
-function eventsAt(path: ScriptPath): { event: PathEvent; from: string; to: string; index: number }[] {
-  return path.events.map((event, index) => ({ event, from: path.states[index]!, to: path.states[index + 1]!, index }));
+/** The service's answers along a path, with the index of the event that carried each. */
+function answers(path: ScriptPath): { at: number; output: CallState; type: PathEvent['type'] }[] {
+  return path.events.flatMap((event, at) => (isServiceAnswer(event) ? [{ at, output: event.output, type: event.type }] : []));
 }
 
-/** Every path ends in a final state with a recorded outcome. */
-export function endsInOutcome(path: ScriptPath): string[] {
+/** The challenge the service issued: its `open` answer. */
+function issued(path: ScriptPath): CallState | undefined {
+  return answers(path).find((a) => a.type === 'xstate.done.actor.openCall')?.output;
+}
+
+/** Every path ends — in a final state, with an outcome, and exactly one `outcome` audit record saying it. */
+export function endsWithOutcome(path: ScriptPath): string[] {
   const problems: string[] = [];
   if (!path.ended) problems.push(`the call never ends: stuck at ${path.states.at(-1)}`);
-  if (path.outcome === null) problems.push(`ended at ${path.states.at(-1)} without an outcome`);
+  if (path.ended && path.outcome === null) problems.push(`ended at ${path.states.at(-1)} without an outcome`);
+  const recorded = path.audit.filter((a) => a.record.type === 'outcome');
+  if (path.ended && recorded.length !== 1) problems.push(`${recorded.length} outcome audit records`);
+  const [record] = recorded;
+  if (record?.record.type === 'outcome' && record.record.data.kind !== path.outcome?.kind) problems.push(`audit says ${record.record.data.kind}, the call ${path.outcome?.kind}`);
   return problems;
 }
 
-/** §4.2: digits are revealed only after the customer passed the PESEL challenge. */
-export function revealsOnlyAfterPass(path: ScriptPath): string[] {
+/**
+ * §4.6: `verified` only when the service's `closeCall` answered verified, after
+ * the service said the PESEL challenge was passed — or, with no challenge strong
+ * enough and `whenExhausted: 'questions'`, after it said every question was —
+ * and every script question passed.
+ */
+export function verifiedOnlyByService(script: CallScript, path: ScriptPath): string[] {
+  const problems: string[] = [];
+  const reached = path.states.indexOf('verified');
+  if (reached < 0 && path.outcome?.kind !== 'verified') return problems;
+  const said = answers(path);
+  const closed = said.findIndex((a) => a.type === 'xstate.done.actor.closeCall' && a.output.outcome?.kind === 'verified');
+  if (closed < 0) return ['verified, but the service never answered closeCall with verified'];
+  const close = said[closed]!;
+  if (reached !== close.at + 1) problems.push(`reached verified at state ${reached}, not right after the service recorded it (event ${close.at})`);
+  const before = said.slice(0, closed);
+  const exhausted = issued(path)?.challenge === null;
+  if (script.pesel.enabled && !exhausted && !before.some((a) => a.output.passed.pesel)) problems.push('verified without the service saying the PESEL challenge passed');
+  if (exhausted && script.pesel.whenExhausted !== 'questions') problems.push('verified with no challenge issued, though the script ends such calls');
+  for (const question of script.questions) {
+    if (!before.some((a) => a.output.passed.questions.includes(question.id))) problems.push(`verified without the service saying question ${question.id} passed`);
+  }
+  if (!script.pesel.enabled && script.questions.length === 0) problems.push('verified with nothing to verify');
+  return problems;
+}
+
+/**
+ * §4.3: a failed check never re-rolls the positions — every answer of the
+ * service keeps the issued challenge — and each attempt asks them from the
+ * first, in order; they are checked together, once all are given (or the
+ * customer said "I don't know", or stayed silent).
+ */
+export function sameChallengeEveryAttempt(path: ScriptPath): string[] {
+  const problems: string[] = [];
+  const challenge = issued(path)?.challenge ?? null;
+  for (const { output, type } of answers(path)) {
+    if (JSON.stringify(output.challenge) !== JSON.stringify(challenge)) problems.push(`${type} changed the challenge from ${challenge} to ${output.challenge}`);
+  }
+  let given: number[] = [];
+  path.events.forEach((event, i) => {
+    const from = path.states[i]!;
+    const to = path.states[i + 1]!;
+    if (event.type === 'ANSWER_DIGIT') {
+      given.push(event.position);
+      if (JSON.stringify(given) !== JSON.stringify(challenge?.slice(0, given.length))) problems.push(`digits ${given} in one attempt, the challenge is ${challenge}`);
+    }
+    if (from === 'pesel.digits.asking' && to === 'pesel.digits.checking') {
+      const early = event.type === 'ANSWER_DIGIT' && given.length !== challenge?.length;
+      if (early) problems.push(`checked after ${given.length} of ${challenge?.length} digits`);
+      given = [];
+    }
+    if (to === 'pesel.digits.asking' && from !== 'pesel.digits.asking') given = [];
+  });
+  return problems;
+}
+
+/**
+ * §4.2: digits are read out only after the service said this call passed the
+ * challenge, and only for positions the customer may ask: never one they
+ * said, never the birth date unless the script allows, never more than the
+ * script's limit.
+ */
+export function revealsOnlyAfterPass(script: CallScript, path: ScriptPath): string[] {
+  const problems: string[] = [];
   let passed = false;
-  for (const { event, to } of eventsAt(path)) {
-    if (event.type === 'xstate.done.actor.checkDigits' && event.output.ok && !event.output.locked) passed = true;
-    if ((to === 'mutual.revealing' || to === 'mutual.revealed') && !passed) return [`reached ${to} before a passed checkDigits`];
-  }
-  return [];
-}
-
-/** §4.2: never a position the customer said, never 1-6 unless allowed, never more than the script's limit. */
-export function revealsOnlyAllowedPositions(script: CallScript, path: ScriptPath): string[] {
-  const problems: string[] = [];
-  const said = new Set<number>();
-  let requested: number[] = [];
-  let revealed = 0;
-  for (const { event } of eventsAt(path)) {
-    if (event.type === 'ANSWER_DIGIT') said.add(event.position);
-    if (event.type === 'CUSTOMER_ASKS_DIGITS') requested = event.positions;
-    if (event.type !== 'xstate.done.actor.revealDigits') continue;
-    for (const position of event.output.positions) {
-      if (said.has(position)) problems.push(`revealed position ${position}, which the customer said`);
-      if (position <= 6 && !script.mutual.allowBirthDate) problems.push(`revealed birth-date position ${position}`);
-      if (!requested.includes(position)) problems.push(`revealed position ${position}, which the customer did not ask for`);
+  let asked: readonly number[] = [];
+  const challenge = issued(path)?.challenge ?? [];
+  path.events.forEach((event, i) => {
+    if (isServiceAnswer(event) && event.type !== 'xstate.done.actor.revealDigits' && event.output.passed.pesel) passed = true;
+    if (event.type === 'CUSTOMER_ASKS_DIGITS') asked = event.positions;
+    const to = path.states[i + 1]!;
+    if (to === 'mutual.revealing' && path.states[i] === 'mutual.inviting') {
+      if (!passed) problems.push('asked the service to reveal before it said the challenge passed');
+      for (const position of asked) {
+        if (challenge.includes(position)) problems.push(`asked to reveal position ${position}, which the customer said`);
+        if (position <= 6 && !script.mutual.allowBirthDate) problems.push(`asked to reveal birth-date position ${position}`);
+      }
     }
-    revealed += event.output.positions.length;
-  }
-  if (revealed > script.mutual.maxPositions) problems.push(`revealed ${revealed} digits, more than ${script.mutual.maxPositions}`);
+    if (path.steps[i + 1] === 'reveal' && !passed) problems.push('reading digits out before a pass');
+  });
+  const revealed = answers(path).at(-1)?.output.revealed ?? [];
+  if (revealed.length > script.mutual.maxPositions) problems.push(`${revealed.length} digits revealed, more than ${script.mutual.maxPositions}`);
   return problems;
 }
 
-/** §4.3, §4.7: wrong answers, "I don't know" and silence are attempts; never more than the script allows. */
-export function attemptsWithinLimits(script: CallScript, path: ScriptPath): string[] {
+/** Recording is paused whenever digits are asked for or read out, and a digit is never taken while it runs. */
+export function recordingPausedForDigits(path: ScriptPath): string[] {
   const problems: string[] = [];
-  let peselFailures = 0;
-  const questionFailures = new Map<string, number>();
-  let questionIndex = 0;
-  for (const { event, from, to } of eventsAt(path)) {
-    const wrongCheck = (type: string) => event.type === type && 'output' in event && 'ok' in event.output && !event.output.ok && !event.output.locked;
-    if (from === 'pesel.asking' && (event.type === 'DONT_KNOW' || isTimeout(event))) peselFailures++;
-    if (from === 'pesel.checking' && wrongCheck('xstate.done.actor.checkDigits')) peselFailures++;
-    const question = script.questions[questionIndex]?.id;
-    if (event.type === 'xstate.done.actor.checkAnswer' && event.output.ok && !event.output.locked) questionIndex++;
-    if (question && ((from === 'questions.asking' && (event.type === 'DONT_KNOW' || isTimeout(event))) || (from === 'questions.checking' && wrongCheck('xstate.done.actor.checkAnswer')))) {
-      questionFailures.set(question, (questionFailures.get(question) ?? 0) + 1);
-    }
-    if (peselFailures >= script.pesel.attempts && to.startsWith('pesel.')) problems.push(`asked for PESEL digits again after ${peselFailures} failed attempts`);
-  }
-  if (peselFailures > script.pesel.attempts) problems.push(`${peselFailures} failed PESEL attempts, the script allows ${script.pesel.attempts}`);
-  for (const [id, failures] of questionFailures) {
-    const allowed = script.questions.find((q) => q.id === id)?.attempts ?? 0;
-    if (failures > allowed) problems.push(`${failures} failed attempts at question ${id}, the script allows ${allowed}`);
-  }
+  path.steps.forEach((step, i) => {
+    if ((step === 'pesel-digit' || step === 'reveal') && path.recording[i] !== 'paused') problems.push(`recording runs at ${path.states[i]} (${step})`);
+  });
+  path.events.forEach((event, i) => {
+    if (event.type === 'ANSWER_DIGIT' && path.recording[i] !== 'paused') problems.push(`a digit given at ${path.states[i]} while recording`);
+  });
   return problems;
 }
 
-/** §4.3: the same positions in every attempt (no re-roll), checked together only once all are given. */
-export function challengeCheckedTogether(path: ScriptPath, challengeSize: number): string[] {
+/**
+ * §4.3, §4.7: once the service says no attempts are left (or the customer is
+ * locked out), nothing more is asked for that item; a lock-out ends the call
+ * as `locked`.
+ */
+export function noAttemptPastTheLimit(path: ScriptPath): string[] {
   const problems: string[] = [];
-  const attempts: number[][] = [[]];
-  for (const { event, from, to } of eventsAt(path)) {
-    const current = attempts[attempts.length - 1]!;
-    if (event.type === 'ANSWER_DIGIT') current.push(event.position);
-    if (from === 'pesel.asking' && to === 'pesel.checking' && current.length !== challengeSize) problems.push(`checked after ${current.length} of ${challengeSize} digits`);
-    // A failed attempt (wrong, "I don't know", silence) starts again from the first position.
-    if (to === 'pesel.asking' && (from === 'pesel.checking' || event.type === 'DONT_KNOW' || isTimeout(event))) attempts.push([]);
-  }
-  const longest = attempts.reduce((a, b) => (b.length > a.length ? b : a));
-  for (const attempt of attempts) {
-    if (attempt.join() !== longest.slice(0, attempt.length).join()) problems.push(`positions changed between attempts: ${attempt.join()} vs ${longest.join()}`);
-  }
+  let peselClosed = false;
+  let locked = false;
+  const closedQuestions = new Set<string>();
+  path.events.forEach((event) => {
+    if (event.type === 'ANSWER_DIGIT' && (peselClosed || locked)) problems.push('a digit taken after the service said no attempt is left');
+    if (event.type === 'ANSWER' && (closedQuestions.has(event.questionId) || locked)) problems.push(`an answer to ${event.questionId} taken after the service said no attempt is left`);
+    if (!isServiceAnswer(event)) return;
+    const call = event.output;
+    if (call.locked) locked = true;
+    if (!call.passed.pesel && call.challenge && call.attemptsLeft === 0 && event.type !== 'xstate.done.actor.openCall') peselClosed = true;
+    for (const [id, left] of Object.entries(call.questionAttemptsLeft)) if (left === 0 && !call.passed.questions.includes(id)) closedQuestions.add(id);
+  });
+  if (locked && path.ended && path.outcome?.kind !== 'locked' && path.outcome?.kind !== 'abandoned') problems.push(`locked out, yet the call ended ${path.outcome?.kind}`);
   return problems;
 }
 
-/** §4.6: only the verifier decides, and any verifier failure fails closed. */
-export function verifiedOnlyByVerifier(script: CallScript, path: ScriptPath): string[] {
+/** §4.6: a failed or silent service call never moves the call forward: the agent retries, or the call fails closed. */
+export function failsClosed(path: ScriptPath): string[] {
   const problems: string[] = [];
-  const events = eventsAt(path);
-  if (path.outcome?.kind === 'verified') {
-    if (script.pesel.enabled && !events.some(({ event }) => event.type === 'xstate.done.actor.checkDigits' && event.output.ok && !event.output.locked)) {
-      problems.push('verified without a passed checkDigits');
-    }
-    for (const question of script.questions) {
-      const asked = events.findIndex(({ event }) => event.type === 'ANSWER' && event.questionId === question.id);
-      const passed = events.some(({ event, index }) => index > asked && event.type === 'xstate.done.actor.checkAnswer' && event.output.ok);
-      if (asked < 0 || !passed) problems.push(`verified without passing question ${question.id}`);
-    }
-  }
-  for (const { event, from, to } of events) {
-    const verifierSilent = isTimeout(event) && /\.(checking|revealing)$/.test(from);
-    if ((event.type.startsWith('xstate.error.actor.') || verifierSilent) && !(to.endsWith('.error') || to === 'failed')) {
-      problems.push(`a verifier failure at ${from} led to ${to}`);
-    }
-  }
+  path.events.forEach((event, i) => {
+    const silent = delayOf(event) === 'serviceTimeout';
+    if (!isServiceFailure(event) && !silent) return;
+    const step = path.steps[i + 1];
+    const refusedReveal = isServiceFailure(event, 'revealDigits') && event.error.code === 'REVEAL_REFUSED' && step === 'mutual';
+    if (step !== 'verifier-error' && step !== 'closing' && !refusedReveal) problems.push(`a ${silent ? 'silent' : 'failed'} service call at ${path.states[i]} led to ${path.states[i + 1]}`);
+    if (path.states[i + 1] === 'verified') problems.push('verified after a service failure');
+  });
   return problems;
+}
+
+/** A field that would hold what the customer said, a single digit as text, or a whole PESEL. */
+const SECRET = /"(digit|digits|value|answer)":|:"\d"|"\d{11}"/;
+
+/** §4.1: no digit and no answer value in the audit trail, the events or the service state the machine holds. */
+export function noSecretsInTrail(path: ScriptPath): string[] {
+  const problems: string[] = [];
+  for (const { record } of path.audit) if (SECRET.test(JSON.stringify(record))) problems.push(`audit record ${record.type} carries a digit or an answer`);
+  for (const call of path.calls) if (call && SECRET.test(JSON.stringify(call))) problems.push('the call state carries a digit or an answer');
+  for (const event of path.events) if (SECRET.test(JSON.stringify(event))) problems.push(`event ${event.type} carries a digit or an answer`);
+  return problems;
+}
+
+/** Every rule above, for one script. */
+export function rules(script: CallScript): Record<string, (path: ScriptPath) => string[]> {
+  return {
+    'every path ends, with one outcome': endsWithOutcome,
+    'verified only when the service recorded it, after the required passes (§4.6)': (path) => verifiedOnlyByService(script, path),
+    'a failed check never re-rolls the positions; digits are checked together (§4.3)': sameChallengeEveryAttempt,
+    'digits are read out only after a pass, only allowed positions (§4.2)': (path) => revealsOnlyAfterPass(script, path),
+    'recording is paused whenever digits are asked or read out': recordingPausedForDigits,
+    'nothing is asked past the attempt limit; a lock-out ends the call (§4.3, §4.7)': noAttemptPastTheLimit,
+    'a failed or silent service fails closed (§4.6)': failsClosed,
+    'no digit or answer in the audit trail or the machine state (§4.1)': noSecretsInTrail,
+  };
 }
