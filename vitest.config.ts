@@ -15,6 +15,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    isolate: false,
+    // Both cores: much of the suite waits on Redis, Chromium and child processes rather than computing.
+    maxWorkers: 2,
     globalSetup: ['test/support/redisGlobalSetup.ts'],
   },
 });
