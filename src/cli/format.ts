@@ -1,40 +1,7 @@
 import { escapeControlCharacters } from '../audit/index.js';
 
-/**
- * 12345 → "12,345".
- *
- * @example
- * ```ts
- * count(12345); // "12,345"
- * ```
- */
-export const count = (n: number) => n.toLocaleString('en-US');
-
-/**
- * 0.8312 → "83.1 %"; null → "–".
- *
- * @example
- * ```ts
- * percent(0.8312); // "83.1 %"
- * ```
- */
-export const percent = (rate: number | null) => (rate === null ? '–' : `${(rate * 100).toFixed(1)} %`);
-
-/**
- * 65000 → "1 min 05 s"; null → "–".
- *
- * @example
- * ```ts
- * duration(65_000); // "1 min 05 s"
- * ```
- */
-export function duration(ms: number | null): string {
-  if (ms === null) return '–';
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  return `${minutes} min ${String(seconds % 60).padStart(2, '0')} s`;
-}
+/** The report's number formats (shared with the HTML report). */
+export { formatCount as count, formatDuration as duration, formatRate as percent } from '../audit/statsRow.js';
 
 /**
  * A plain-text table: first column left-aligned, the rest right-aligned.

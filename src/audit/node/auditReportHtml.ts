@@ -1,8 +1,9 @@
 import { parseHTML } from 'linkedom';
 import { OUTCOME_KINDS } from '../../model/index.js';
 import { escapeControlCharacters } from '../escapeControl.js';
-import type { CallStats, CallSummary } from '../summary.js';
+import type { CallSummary } from '../summary.js';
 import { reportCharts } from './reportCharts.js';
+import { formatCount, formatDuration, formatRate, STATS_COLUMNS, statsRow } from '../statsRow.js';
 
 /**
  * Options of {@link auditReportHtml}.
@@ -42,30 +43,10 @@ th:first-child, td:first-child { text-align: left; }
 .empty { color: #5a6270; font-style: italic; }
 `;
 
-const count = (n: number) => n.toLocaleString('en-US');
-const percent = (rate: number | null) => (rate === null ? '–' : `${(rate * 100).toFixed(1)} %`);
-const seconds = (ms: number | null) => (ms === null ? '–' : ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${Math.floor(ms / 60_000)} min ${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')} s`);
-
-type Cell = string | number;
-
-function statsRow(name: string, s: CallStats): Cell[] {
-  return [
-    name,
-    count(s.calls),
-    count(s.unfinished),
-    percent(s.outcomes.verified.rate),
-    percent(s.verification.passRate),
-    seconds(s.timeToVerify.medianMs),
-    seconds(s.timeToVerify.p90Ms),
-    percent(s.safePlace.unsafeRate),
-    percent(s.callback.rate),
-    percent(s.mutual.useRate),
-    count(s.mutual.mismatches),
-    percent(s.adherence.rate),
-  ];
-}
-
-const STATS_HEADERS = ['calls', 'unfinished', 'verified', 'pass rate', 'ttv median', 'ttv p90', 'unsafe', 'callback', 'mutual use', 'mismatches', 'adherence'];
+const count = formatCount;
+const percent = formatRate;
+const seconds = formatDuration;
+const STATS_HEADERS = STATS_COLUMNS;
 
 /**
  * A quality report as one self-contained HTML page: the headline figures,
@@ -90,7 +71,7 @@ export function auditReportHtml(summary: CallSummary, options: AuditReportHtmlOp
     if (className) node.className = className;
     return node;
   };
-  const table = (headers: readonly string[], rows: readonly Cell[][]) => {
+  const table = (headers: readonly string[], rows: readonly (string | number)[][]) => {
     const wrap = element('div', undefined, 'table');
     const node = wrap.appendChild(element('table'));
     const head = node.appendChild(element('tr'));

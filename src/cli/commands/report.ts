@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import { createCallSummarizer, escapeControlCharacters, type CallStats, type CallSummary } from '../../audit/index.js';
+import { createCallSummarizer, escapeControlCharacters, type CallSummary } from '../../audit/index.js';
+import { STATS_COLUMNS, statsRow } from '../../audit/statsRow.js';
 import { auditReportHtml, readAuditBatches } from '../../audit/node/index.js';
 import { OUTCOME_KINDS } from '../../model/index.js';
 import type { CallScript } from '../../script/index.js';
@@ -56,24 +57,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   return 0;
 }
 
-function statsRow(name: string, s: CallStats): string[] {
-  return [
-    name,
-    count(s.calls),
-    count(s.unfinished),
-    percent(s.outcomes.verified.rate),
-    percent(s.verification.passRate),
-    duration(s.timeToVerify.medianMs),
-    duration(s.timeToVerify.p90Ms),
-    percent(s.safePlace.unsafeRate),
-    percent(s.callback.rate),
-    percent(s.mutual.useRate),
-    count(s.mutual.mismatches),
-    percent(s.adherence.rate),
-  ];
-}
-
-const STATS_HEADERS = ['', 'calls', 'unfinished', 'verified', 'pass rate', 'ttv median', 'ttv p90', 'unsafe', 'callback', 'mutual use', 'mismatches', 'adherence'];
+const STATS_HEADERS = ['', ...STATS_COLUMNS];
 
 /**
  * The summary as text tables; every value from the trail is escaped.
