@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { SafecallError, isSafecallError, type SafecallErrorCode } from '../core/errors.js';
+import { parseOrThrow } from '../core/validate.js';
 import { internalsOf, type VerificationService } from './service.js';
 
 /**
@@ -133,7 +134,7 @@ const handlerOptionsSchema = z.object({
  * ```
  */
 export function verificationHandler(service: VerificationService, options: VerificationHandlerOptions): (request: Request) => Promise<Response> {
-  const { authorize, maxBodyBytes = 4096, basePath = '' } = z.parse(handlerOptionsSchema, options);
+  const { authorize, maxBodyBytes = 4096, basePath = '' } = parseOrThrow(handlerOptionsSchema, options, 'INVALID_ARGUMENT', 'Invalid verificationHandler options');
   const internal = internalsOf(service);
 
   return async (request) => {

@@ -28,9 +28,12 @@ interface Held<T> {
   expiresAt: number;
 }
 
-// How many of the least recently used ledgers eviction looks at for one that
-// holds no lock and no failures, before it gives up and takes the oldest.
+// How many ledgers eviction looks at, per ledger it must drop, for ones that hold
+// no lock, no failure and no open challenge, before it takes the oldest of the rest.
 const EVICTION_SCAN = 32;
+
+/** Evict down to 99 % of the bound: one pass drops a batch. */
+const lowWater = (max: number) => Math.max(1, Math.floor(max * 0.99));
 
 /**
  * The default store: one process, in memory, bounded. Ledgers expire after the
@@ -75,31 +78,35 @@ export function memoryStore(options: MemoryStoreOptions = {}): VerificationStore
   const putLedger = (customer: string, ledger: LedgerRecord, keepMs: number) => {
     ledgers.delete(customer);
     ledgers.set(customer, { value: ledger, expiresAt: ledger.lockedUntil === -1 ? Infinity : now() + keepMs });
-    if (ledgers.size > maxCustomers) evictLedger(customer);
+    if (ledgers.size > maxCustomers) evictLedgers(customer);
   };
   const putCall = (customer: string, call: CallRecord, expiresAt: number) => {
     calls.delete(call.callId);
     calls.set(call.callId, { value: call, expiresAt, customer });
     if (calls.size > maxCalls) {
-      const oldest = calls.keys().next();
-      if (!oldest.done) calls.delete(oldest.value);
+      // In batches: a Map's oldest entries sit behind the tombstones of deleted ones, so one pass per batch, not per insert.
+      const target = lowWater(maxCalls);
+      for (const callId of calls.keys()) {
+        if (calls.size <= target) break;
+        calls.delete(callId);
+      }
     }
   };
-  const evictLedger = (keep: string) => {
+  /** Down to the low-water mark: expired and clean ledgers first (oldest first), then the oldest of the rest. */
+  const evictLedgers = (keep: string) => {
     const t = now();
+    const target = lowWater(maxCustomers);
     let scanned = 0;
-    let fallback: string | undefined;
+    const limit = (ledgers.size - target) * EVICTION_SCAN;
     for (const [customer, held] of ledgers) {
-      if (customer === keep) continue;
-      fallback ??= customer;
+      if (ledgers.size <= target || ++scanned > limit) break;
       const ledger = held.value;
-      if (held.expiresAt <= t || (!isLocked(ledger, t) && ledger.failures.length === 0 && ledger.pin === null)) {
-        ledgers.delete(customer);
-        return;
-      }
-      if (++scanned >= EVICTION_SCAN) break;
+      if (customer !== keep && (held.expiresAt <= t || (!isLocked(ledger, t) && ledger.failures.length === 0 && ledger.pin === null))) ledgers.delete(customer);
     }
-    if (fallback !== undefined) ledgers.delete(fallback);
+    for (const customer of ledgers.keys()) {
+      if (ledgers.size <= target) break;
+      if (customer !== keep) ledgers.delete(customer);
+    }
   };
   const copyLedger = (customer: string) => structuredClone(liveLedger(customer) ?? emptyLedger());
 
