@@ -32,7 +32,7 @@ export interface TrackedVerifier {
   readonly verifier: Verifier;
   /** Calls still waiting for an answer (leaving out those given up on). */
   inFlight(): InFlight[];
-  /** Stops waiting for these calls: the simulation treats them as never answered. */
+  /** Stops waiting for these calls: the simulation treats them as unanswered. */
   giveUp(calls: readonly Promise<unknown>[]): void;
   /** The id of the first call the service opened, once it answered. */
   callId(): string | undefined;

@@ -3,7 +3,7 @@
  * be anything (even a PESEL someone pasted into a log).
  *
  * - `torn`: not JSON — the fragment a writer left when it died mid-write.
- *   Always skipped (its event was never acknowledged); an event glued to it
+ *   Always skipped (its event was not acknowledged); an event glued to it
  *   is recovered.
  * - `invalid`: JSON, but not an audit event.
  * - `too-long`: longer than `maxLineBytes`.

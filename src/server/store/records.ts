@@ -51,7 +51,7 @@ export interface CallRecord {
 /** The item an attempt is about: the PESEL challenge or a question id. */
 export const PESEL_ITEM = 'pesel';
 
-/** A ledger for a customer the store has never seen. */
+/** A ledger for a customer the store has not seen. */
 export function emptyLedger(): LedgerRecord {
   return { version: 0, spoken: new Array<number>(11).fill(0), failures: [], attempts: [], streak: 0, lockedUntil: 0, pin: null };
 }
