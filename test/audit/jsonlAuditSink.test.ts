@@ -6,6 +6,7 @@ import { jsonlAuditSink, MAX_SINK_LINE_BYTES, readAuditEvents, type AuditLineIss
 import { isSafecallError } from '../../src/core/errors.js';
 import type { AuditEvent } from '../../src/model/index.js';
 import { generated } from './helpers.js';
+import { forged } from '../support/forged.js';
 
 const PESEL = '44051401359';
 let dir: string;
@@ -77,7 +78,7 @@ describe('jsonlAuditSink', () => {
   it('rejects a malformed event without writing it or repeating its content', async () => {
     const path = join(dir, 'invalid.jsonl');
     const sink = jsonlAuditSink(path);
-    const bad = { ...events[0]!, data: { agentId: 'a', locale: 'pl', restored: false, [PESEL]: true } } as unknown as AuditEvent;
+    const bad = forged<AuditEvent>({ ...events[0]!, data: { agentId: 'a', locale: 'pl', restored: false, [PESEL]: true } });
     const error = await sink(bad).catch((e: unknown) => e);
     expect(isSafecallError(error, 'INVALID_AUDIT')).toBe(true);
     expect((error as Error).message).not.toContain(PESEL);

@@ -4,6 +4,7 @@ import { sampleKey } from '../../src/audit/sampleKey.js';
 import type { AuditEvent, OutcomeKind } from '../../src/model/index.js';
 import { call } from './helpers.js';
 import { generateCalls, interleave } from '../support/auditFixtures.js';
+import { forged } from '../support/forged.js';
 
 const calls = [...generateCalls({ calls: 600, seed: 3, agents: 12 })];
 const events = [...interleave(calls)];
@@ -112,6 +113,6 @@ describe('sampleCalls', () => {
     await expect(sampleCalls(events, { size: 0, seed: 1 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     await expect(sampleCalls(events, { size: 1, seed: 1.5 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     await expect(sampleCalls(events, { size: 1, seed: 1, per: 'day' as 'agent' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
-    await expect(sampleCalls(42 as unknown as AuditEvent[], { size: 1, seed: 1 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(sampleCalls(forged<AuditEvent[]>(42), { size: 1, seed: 1 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
   });
 });

@@ -5,6 +5,7 @@ import { isSafecallError } from '../../src/core/errors.js';
 import { OUTCOME_KINDS, type AuditEvent, type StepId } from '../../src/model/index.js';
 import { exampleScript } from '../support/auditFixtures.js';
 import { call, generated, T0 } from './helpers.js';
+import { forged } from '../support/forged.js';
 
 /** fraud-alert v4's main steps after `introduce`, as step-entered events show them. */
 const FULL: StepId[] = ['purpose', 'caller-id', 'safe-place', 'consent', 'pesel-digit', 'mutual', 'question'];
@@ -136,11 +137,11 @@ describe('summarizeCalls', () => {
   });
 
   it('rejects what is not an audit event', () => {
-    expect(() => summarizeCalls([{ type: 'outcome' } as unknown as AuditEvent])).toThrow(expect.objectContaining({ code: 'INVALID_AUDIT' }));
+    expect(() => summarizeCalls([forged<AuditEvent>({ type: 'outcome' })])).toThrow(expect.objectContaining({ code: 'INVALID_AUDIT' }));
     expect(() => summarizeCalls([{ ...call('x', {})[0]!, at: 'yesterday' }])).toThrow(expect.objectContaining({ code: 'INVALID_AUDIT' }));
     let error: unknown;
     try {
-      summarizeCalls(42 as unknown as AuditEvent[]);
+      summarizeCalls(forged<AuditEvent[]>(42));
     } catch (e) {
       error = e;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createVerificationService, memoryStore, parseVerificationPolicy } from '../../src/server/index.js';
+import { createVerificationService, memoryStore, parseVerificationPolicy, type CustomerDirectory, type VerificationPolicyInput } from '../../src/server/index.js';
 import { KEY, serverScript } from './fixtures.js';
 
 const invalid = expect.objectContaining({ name: 'SafecallError', code: 'INVALID_ARGUMENT' });
@@ -26,7 +26,9 @@ describe('the service policy', () => {
     ['a fractional count', { failures: { max: 2.5 } }],
     ['a fresh window shorter than the ledger', { ledger: { days: 30, preferFreshDays: 7 } }],
     ['an unknown key', { lockEverything: false }],
-  ])('refuses %s instead of switching a protection off', (_name, policy) => {
+  ] as [string, unknown][])('refuses %s instead of switching a protection off', (_name, value) => {
+    // What a misconfigured deployment passes: typed as the option is, checked at run time.
+    const policy = value as VerificationPolicyInput;
     expect(() => parseVerificationPolicy(policy)).toThrow(invalid);
     expect(() => createVerificationService({ scripts: [serverScript()], customers: { pesel: () => undefined }, attestationKey: KEY, policy })).toThrow(invalid);
   });
@@ -35,7 +37,7 @@ describe('the service policy', () => {
     const base = { scripts: [serverScript()], customers: { pesel: () => undefined }, attestationKey: KEY };
     expect(() => createVerificationService({ ...base, attestationKey: 'short' })).toThrow(invalid);
     expect(() => createVerificationService({ ...base, scripts: [] })).toThrow(invalid);
-    expect(() => createVerificationService({ ...base, customers: {} as never })).toThrow(invalid);
+    expect(() => createVerificationService({ ...base, customers: {} as CustomerDirectory })).toThrow(invalid);
   });
 });
 

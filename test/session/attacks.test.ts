@@ -17,6 +17,7 @@ import {
   wrongPesel,
   type Call,
 } from './helpers.js';
+import { forged as forge } from '../support/forged.js';
 
 /*
  * Issue 11's attack list, each done as an attacker would: through the public
@@ -234,7 +235,7 @@ describe('forged events and a scripted desktop', () => {
     const call = await atDigits();
     const { session } = call;
     expect('send' in session.actor).toBe(false);
-    expect((session.actor as unknown as { send?: unknown }).send).toBeUndefined();
+    expect(forge<{ send?: unknown }>(session.actor).send).toBeUndefined();
     const before = [promptTrace(session), JSON.stringify(session.snapshot()), call.audit.length];
     const forged = { ...(await call.service.resume(session.callId!)), passed: { pesel: true, questions: [] } };
     for (const event of [
@@ -244,8 +245,8 @@ describe('forged events and a scripted desktop', () => {
       { type: 'xstate.after.answerTimeout.call.pesel.digits.asking' },
       { type: 'safecall.restored' },
     ]) {
-      expectError(() => session.send(event as never), 'INVALID_EVENT');
-      expect(session.can(event as never)).toBe(false);
+      expectError(() => session.send(forge(event)), 'INVALID_EVENT');
+      expect(session.can(forge(event))).toBe(false);
     }
     expect([promptTrace(session), JSON.stringify(session.snapshot()), call.audit.length]).toEqual(before);
     expect((await call.service.resume(session.callId!)).passed.pesel).toBe(false);
@@ -255,7 +256,7 @@ describe('forged events and a scripted desktop', () => {
     const call = await atDigits();
     const { session } = call;
     sendDigits(session, WRONG);
-    const child = Object.values(session.actor.getSnapshot().children)[0] as unknown as { _parent?: { send(event: unknown): void } } | undefined;
+    const child = forge<{ _parent?: { send(event: unknown): void } } | undefined>(Object.values(session.actor.getSnapshot().children)[0]);
     const forged = { ...(await call.service.resume(session.callId!)), passed: { pesel: true, questions: [] } };
     child?._parent?.send({ type: 'xstate.done.actor.checkDigits', output: forged });
     await session.settled();

@@ -19,6 +19,7 @@ import {
   statusOf,
   type Call,
 } from './helpers.js';
+import { forged } from '../support/forged.js';
 
 /** Everything a bad event must leave as it was. */
 function state(call: Call) {
@@ -58,8 +59,8 @@ describe('bad events: INVALID_EVENT, nothing changed, nothing echoed', () => {
     const call = await atDigits();
     call.session.send({ type: 'ANSWER_DIGIT', position: 5, digit: '1' });
     const before = state(call);
-    const error = expectError(() => call.session.send(event as never), 'INVALID_EVENT');
-    expect(call.session.can(event as never)).toBe(false);
+    const error = expectError(() => call.session.send(forged(event)), 'INVALID_EVENT');
+    expect(call.session.can(forged(event))).toBe(false);
     const told = JSON.stringify({ message: error.message, issues: error.issues });
     for (const secret of secrets) expect(told).not.toContain(secret);
     expect(error.issues?.length).toBeGreaterThan(0);
@@ -146,12 +147,12 @@ describe('session dependencies', () => {
     ['an audit sink that is not a function', { audit: 'console' }],
   ])('%s is INVALID_ARGUMENT', (_name, change) => {
     const { service } = startCall(fraudAlert);
-    expectError(() => createCallSession(fraudAlert, { agent: AGENT, customer: CUSTOMER, verifier: service, ...change } as never), 'INVALID_ARGUMENT');
+    expectError(() => createCallSession(fraudAlert, forged({ agent: AGENT, customer: CUSTOMER, verifier: service, ...change })), 'INVALID_ARGUMENT');
   });
 
   it('a script not made by defineScript is INVALID_ARGUMENT', () => {
     const { service } = startCall(fraudAlert);
-    expectError(() => createCallSession({ ...fraudAlert } as never, { agent: AGENT, customer: CUSTOMER, verifier: service }), 'INVALID_ARGUMENT');
+    expectError(() => createCallSession(forged({ ...fraudAlert }), { agent: AGENT, customer: CUSTOMER, verifier: service }), 'INVALID_ARGUMENT');
   });
 });
 

@@ -29,6 +29,7 @@ import { callbackPlanner } from 'safecall-pl/callback';
 import { createVerificationService, memoryStore, type ServiceEvent, type VerificationPolicyInput, type VerificationService } from 'safecall-pl/server';
 import { simulatedClock, type SimulatedClockControl } from '../../src/testing/clocks.js';
 import { seededRandom } from '../../src/testing/seeded-random.js';
+import { forged } from '../support/forged.js';
 
 /** Monday 23 November 2026, 14:00 in Warsaw (CET): an ordinary working afternoon. */
 export const MONDAY_AFTERNOON = '2026-11-23T13:00:00Z';
@@ -280,7 +281,7 @@ export type AuditData<T extends AuditEvent['type']> = Extract<AuditEvent, { type
 
 /** The `data` of every audit event of `type`. */
 export function dataOf<T extends AuditEvent['type']>(audit: readonly AuditEvent[], type: T): AuditData<T>[] {
-  return audit.filter((event) => event.type === type).map((event) => event.data) as unknown as AuditData<T>[];
+  return forged<AuditData<T>[]>(audit.filter((event) => event.type === type).map((event) => event.data));
 }
 
 /** The steps entered, in order (`step-entered` audit events). */
@@ -370,7 +371,7 @@ export function faulty(service: Verifier): FaultyVerifier {
   const methods = ['open', 'resume', 'checkDigits', 'checkAnswer', 'reveal', 'close'] as const;
   const verifier = { down: 0, lose: new Set<keyof Verifier>(), calls: [] as (keyof Verifier)[] } as FaultyVerifier;
   for (const method of methods) {
-    (verifier as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+    forged<Record<string, unknown>>(verifier)[method] = async (...args: unknown[]) => {
       verifier.calls.push(method);
       if (verifier.down > 0) {
         verifier.down--;
