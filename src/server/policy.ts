@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { parseOrThrow } from '../core/validate.js';
+import type { AttemptLimits } from './store/types.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -71,14 +72,8 @@ export function parseVerificationPolicy(input: unknown): VerificationPolicy {
   return parseOrThrow(verificationPolicySchema, input ?? {}, 'INVALID_ARGUMENT', 'Invalid verification policy');
 }
 
-/** The policy in milliseconds, as the store operations take it. */
-export interface PolicyLimits {
-  failMax: number;
-  failWindowMs: number;
-  lockMs: number;
-  tryMax: number;
-  tryWindowMs: number;
-  streakMax: number;
+/** The policy in milliseconds: the attempt limits the store checks, plus the service's windows. */
+export interface PolicyLimits extends AttemptLimits {
   ledgerMs: number;
   freshMs: number;
   callMs: number;

@@ -109,6 +109,26 @@ export function memoryStore(options: MemoryStoreOptions = {}): VerificationStore
     }
   };
   const copyLedger = (customer: string) => structuredClone(liveLedger(customer) ?? emptyLedger());
+  /**
+   * One operation on a live call: the step runs on copies and, when `commits` says
+   * so for its status, both records are stored whole; the caller gets a copy.
+   */
+  const onCall = <R extends { status: string; call?: CallRecord; ledger?: LedgerRecord }>(
+    customer: string,
+    callId: string,
+    keepMs: number,
+    step: (ledger: LedgerRecord, call: CallRecord) => R,
+    commits: (status: R['status']) => boolean = (status) => status === 'ok',
+  ): R | { status: 'not-found' } => {
+    const stored = liveCall(customer, callId);
+    if (!stored) return { status: 'not-found' };
+    const result = step(copyLedger(customer), structuredClone(stored));
+    if (commits(result.status) && result.call && result.ledger) {
+      putLedger(customer, result.ledger, keepMs);
+      putCall(customer, result.call, calls.get(callId)!.expiresAt);
+    }
+    return structuredClone(result);
+  };
 
   return {
     get size() {
@@ -131,44 +151,16 @@ export function memoryStore(options: MemoryStoreOptions = {}): VerificationStore
       return structuredClone(result);
     },
     async begin(customer, callId, args) {
-      const stored = liveCall(customer, callId);
-      if (!stored) return { status: 'not-found' };
-      const result = beginStep(copyLedger(customer), structuredClone(stored), args);
-      if (result.status === 'go' || result.status === 'locked') {
-        putLedger(customer, result.ledger, args.keepMs);
-        putCall(customer, result.call, calls.get(callId)!.expiresAt);
-      }
-      return structuredClone(result);
+      return onCall(customer, callId, args.keepMs, (ledger, call) => beginStep(ledger, call, args), (status) => status === 'go' || status === 'locked');
     },
     async settle(customer, callId, args) {
-      const stored = liveCall(customer, callId);
-      if (!stored) return { status: 'not-found' };
-      const result = settleStep(copyLedger(customer), structuredClone(stored), args);
-      if (result.status === 'ok') {
-        putLedger(customer, result.ledger, args.keepMs);
-        putCall(customer, result.call, calls.get(callId)!.expiresAt);
-      }
-      return structuredClone(result);
+      return onCall(customer, callId, args.keepMs, (ledger, call) => settleStep(ledger, call, args));
     },
     async reveal(customer, callId, args) {
-      const stored = liveCall(customer, callId);
-      if (!stored) return { status: 'not-found' };
-      const result = revealStep(copyLedger(customer), structuredClone(stored), args);
-      if (result.status === 'ok') {
-        putLedger(customer, result.ledger, args.keepMs);
-        putCall(customer, result.call, calls.get(callId)!.expiresAt);
-      }
-      return structuredClone(result);
+      return onCall(customer, callId, args.keepMs, (ledger, call) => revealStep(ledger, call, args));
     },
     async close(customer, callId, args) {
-      const stored = liveCall(customer, callId);
-      if (!stored) return { status: 'not-found' };
-      const result = closeStep(copyLedger(customer), structuredClone(stored), args);
-      if (result.status === 'ok') {
-        putLedger(customer, result.ledger, args.keepMs);
-        putCall(customer, result.call, calls.get(callId)!.expiresAt);
-      }
-      return structuredClone(result);
+      return onCall(customer, callId, args.keepMs, (ledger, call) => closeStep(ledger, call, args));
     },
   };
 }
