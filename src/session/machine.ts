@@ -256,6 +256,28 @@ function buildMachine(script: CallScript) {
   });
   const pending = (task: VerifierTask) => ({ tags: ['pending' as const], meta: { step: 'verifying' as const, task } });
 
+  /**
+   * After a failed or lost check, or a reload while one was in flight: ask the service
+   * whether it counted. Counted → judge the service's answer; not counted and nothing
+   * left to send (a reload lost the digits or answer) → ask again; else send it again.
+   */
+  const resyncState = (task: 'digits' | 'answer', error: string) => ({
+    ...pending(task),
+    invoke: {
+      id: 'resumeCall',
+      src: 'resumeCall' as const,
+      input: ({ context }: { context: CallContext }) => ({ callId: context.call?.callId ?? '' }),
+      onDone: [
+        { guard: { type: 'counted' as const, params: ({ event }: { event: { output: CallState } }) => ({ state: event.output }) }, target: 'judging', actions: storeOutput },
+        { guard: 'nothingToResend' as const, target: 'asking', actions: storeOutput },
+        { target: 'checking' },
+      ],
+      onError: failure(task, 'error', error),
+    },
+    after: { serviceTimeout: failure(task, 'timeout', error) },
+    on: { 'safecall.restored': { target: 'resyncing', reenter: true } },
+  });
+
   const afterSafePlace = has('safePlace') ? '#call.safePlace' : has('pesel') ? '#call.pesel' : `#call.${flow[flow.indexOf('connecting')] ?? 'handoff'}`;
 
   return machineSetup.createMachine({
@@ -407,23 +429,7 @@ function buildMachine(script: CallScript) {
                       ],
                     },
                     error: errorState('digits', '#call.pesel.digits.resyncing'),
-                    resyncing: {
-                      ...pending('digits'),
-                      invoke: {
-                        id: 'resumeCall', src: 'resumeCall' as const,
-                        input: ({ context }: { context: CallContext }) => ({ callId: context.call?.callId ?? '' }),
-                        onDone: [
-                          { guard: { type: 'counted' as const, params: ({ event }: { event: { output: CallState } }) => ({ state: event.output }) }, target: 'judging', actions: storeOutput },
-                          // Not counted, and the digits were lost with a reload: the same positions again, from the first.
-                          { guard: 'nothingToResend' as const, target: 'asking', actions: [storeOutput, 'restartAttempt' as const] },
-                          // Not counted: the check never reached the service; send the same digits again.
-                          { target: 'checking' },
-                        ],
-                        onError: failure('digits', 'error', '#call.pesel.digits.error'),
-                      },
-                      after: { serviceTimeout: failure('digits', 'timeout', '#call.pesel.digits.error') },
-                      on: { 'safecall.restored': { target: 'resyncing', reenter: true } },
-                    },
+                    resyncing: resyncState('digits', '#call.pesel.digits.error'),
                   },
                 },
               },
@@ -510,21 +516,7 @@ function buildMachine(script: CallScript) {
                   ],
                 },
                 error: errorState('answer', '#call.questions.resyncing'),
-                resyncing: {
-                  ...pending('answer'),
-                  invoke: {
-                    id: 'resumeCall', src: 'resumeCall' as const,
-                    input: ({ context }: { context: CallContext }) => ({ callId: context.call?.callId ?? '' }),
-                    onDone: [
-                      { guard: { type: 'counted' as const, params: ({ event }: { event: { output: CallState } }) => ({ state: event.output }) }, target: 'judging', actions: storeOutput },
-                      { guard: 'nothingToResend' as const, target: 'asking', actions: storeOutput },
-                      { target: 'checking' },
-                    ],
-                    onError: failure('answer', 'error', '#call.questions.error'),
-                  },
-                  after: { serviceTimeout: failure('answer', 'timeout', '#call.questions.error') },
-                  on: { 'safecall.restored': { target: 'resyncing', reenter: true } },
-                },
+                resyncing: resyncState('answer', '#call.questions.error'),
               },
             },
           }
