@@ -135,6 +135,10 @@ const answerValueSchema = z.string().check(z.maxLength(200));
 const revealSchema = positionsSchema.check(z.minLength(1));
 const RETRIES = 5;
 
+// The two refusals every operation can meet: messages say what happened, never which call or customer.
+const noSuchCall = () => new SafecallError('CALL_NOT_FOUND', 'no such call');
+const callEnded = () => new SafecallError('CALL_CLOSED', 'the call has ended');
+
 /**
  * Creates the verification service: it issues challenges, counts attempts
  * across calls (atomically, in its store), decides every answer and reveal,
@@ -199,13 +203,13 @@ export function createVerificationService(options: VerificationServiceOptions): 
   };
   const tagOf = (callId: unknown): string => {
     const tag = tagOfCallId(callId);
-    if (!tag) throw new SafecallError('CALL_NOT_FOUND', 'no such call');
+    if (!tag) throw noSuchCall();
     return tag;
   };
   const stateOf = (call: CallRecord, ledger: LedgerRecord, now = clock()) => toCallState(call, ledger, scriptOf(call.scriptId, call.scriptVersion), limits, now);
   const read = async (callId: string) => {
     const found = await guarded(store.read(tagOf(callId), callId));
-    if (!found) throw new SafecallError('CALL_NOT_FOUND', 'no such call');
+    if (!found) throw noSuchCall();
     return found;
   };
 
@@ -215,9 +219,9 @@ export function createVerificationService(options: VerificationServiceOptions): 
     const begun = await guarded(store.begin(tag, callId, { item, now: clock(), limits, keepMs: limits.keepMs }));
     switch (begun.status) {
       case 'not-found':
-        throw new SafecallError('CALL_NOT_FOUND', 'no such call');
+        throw noSuchCall();
       case 'closed':
-        throw new SafecallError('CALL_CLOSED', 'the call has ended');
+        throw callEnded();
       case 'no-challenge':
         throw new SafecallError('STEP_NOT_ALLOWED', 'no PESEL challenge was issued in this call');
       case 'unknown-item':
@@ -332,7 +336,7 @@ export function createVerificationService(options: VerificationServiceOptions): 
         emit({ type: 'reveal-refused', at: iso(now), callId, reason });
         throw new SafecallError('REVEAL_REFUSED', `reveal refused: ${message}`, { reason });
       };
-      if (call.outcome) throw new SafecallError('CALL_CLOSED', 'the call has ended');
+      if (call.outcome) throw callEnded();
       if (!script.mutual.enabled) refuse('mutual-off', 'the script has no mutual verification');
       if (!call.passed.includes(PESEL_ITEM)) refuse('not-passed', 'the customer has not passed the challenge in this call');
       if (ledger.lockedUntil === -1 || ledger.lockedUntil > now) refuse('locked', 'the customer is locked out');
@@ -347,8 +351,8 @@ export function createVerificationService(options: VerificationServiceOptions): 
         if (bitsLeft(script, [...spoken, ...fresh]) < script.mutual.minBitsLeft - 1e-9) refuse('disclosure', `the digits left unspoken would fall under ${script.mutual.minBitsLeft} bits`);
         const result = await guarded(store.reveal(tag, callId, { positions: fresh, expectVersion: ledger.version, max: script.mutual.maxPositions, now, keepMs: limits.keepMs }));
         if (result.status === 'conflict') continue;
-        if (result.status === 'not-found') throw new SafecallError('CALL_NOT_FOUND', 'no such call');
-        if (result.status === 'closed') throw new SafecallError('CALL_CLOSED', 'the call has ended');
+        if (result.status === 'not-found') throw noSuchCall();
+        if (result.status === 'closed') throw callEnded();
         if (result.status === 'refused') refuse('over-limit', 'the call reached its reveal limit');
         if (result.status !== 'ok') continue;
         const state = stateOf(result.call, result.ledger, now);
@@ -368,7 +372,7 @@ export function createVerificationService(options: VerificationServiceOptions): 
     const result = await guarded(store.close(tag, callId, { outcome: claimed, now, keepMs: limits.keepMs }));
     switch (result.status) {
       case 'not-found':
-        throw new SafecallError('CALL_NOT_FOUND', 'no such call');
+        throw noSuchCall();
       case 'conflict':
         throw new SafecallError('STORE_UNAVAILABLE', 'try again');
       case 'refused':
