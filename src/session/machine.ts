@@ -77,7 +77,7 @@ export type CallMachineSnapshot = SnapshotFrom<CallMachine>;
 export type CallActor = ActorRefFrom<CallMachine>;
 
 /** What a check changes in the service's state: passes and counted failures. Equal before and after = not counted. */
-const progressOf = (state: CallState) => JSON.stringify([state.passed.pesel, [...state.passed.questions].sort(), state.failures.pesel, state.failures.questions, state.locked !== undefined]);
+const checkProgress = (state: CallState) => JSON.stringify([state.passed.pesel, [...state.passed.questions].sort(), state.failures.pesel, state.failures.questions, state.locked !== undefined]);
 
 function buildMachine(script: CallScript) {
   const steps = mainSteps(script);
@@ -127,7 +127,7 @@ function buildMachine(script: CallScript) {
       final: (_, params: { error: unknown }) => (params.error as { retryable?: unknown } | null)?.retryable === false,
       verifierGaveUp: ({ context }) => context.verifierErrors + 1 >= script.verifier.maxErrors,
       /** After a failed or lost check: did the service count it? (the state moved on since). */
-      counted: ({ context }, params: { state: CallState }) => context.call === null || progressOf(params.state) !== progressOf(context.call),
+      counted: ({ context }, params: { state: CallState }) => context.call === null || checkProgress(params.state) !== checkProgress(context.call),
       recordedVerified: (_, params: { state: CallState }) => params.state.outcome?.kind === 'verified',
       /** A wrong answer whose digits or text were lost (a reload): nothing to send again, ask again instead. */
       nothingToResend: ({ context }) => context.cause === 'wrong' && context.answered === 0,
